@@ -17,3 +17,15 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+const checkedZones = new Set<string>();
+
+/** Returns `zone` when {@link isValidTimeZone} accepts it, else throws a RangeError. */
+export function assertTimeZone(zone: string): string {
+  if (checkedZones.has(zone)) return zone;
+  if (typeof zone !== 'string' || !isValidTimeZone(zone)) {
+    throw new RangeError(`Not an IANA time zone: ${JSON.stringify(zone)}`);
+  }
+  checkedZones.add(zone);
+  return zone;
+}
