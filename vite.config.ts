@@ -14,9 +14,13 @@ export default defineConfig({
         // Libraries change less often than the app: give them their own long-cached chunks.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: -1 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 20,
+            },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 10 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 0 },
           ],
         },
       },

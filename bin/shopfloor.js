@@ -6,5 +6,4 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { ensureBuilt } = await import(pathToFileURL(path.join(root, 'scripts/bootstrap.mjs')).href);
 ensureBuilt();
-const cli = await import(pathToFileURL(path.join(root, 'dist/server/cli/main.js')).href);
-await cli.main(process.argv.slice(2));
+await import(pathToFileURL(path.join(root, 'dist/server/cli/run.js')).href);

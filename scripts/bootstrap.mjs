@@ -34,7 +34,10 @@ function hashOf(paths, skip = () => false) {
   const h = createHash('sha256');
   for (const f of paths.flatMap(filesUnder)) {
     if (skip(f)) continue;
-    h.update(f).update('\0').update(fs.readFileSync(path.join(ROOT, f))).update('\0');
+    h.update(f)
+      .update('\0')
+      .update(fs.readFileSync(path.join(ROOT, f)))
+      .update('\0');
   }
   return h.digest('hex');
 }
@@ -60,22 +63,47 @@ export function ensureDependencies() {
 }
 
 const isTest = (f) => /\.test\.tsx?$/.test(f);
-const SERVER_INPUTS = ['src/server', 'src/common', 'tsconfig.base.json', 'tsconfig.server.json', 'package-lock.json'];
-const WEB_INPUTS = ['src/web', 'src/common', 'vite.config.ts', 'tsconfig.base.json', 'package-lock.json'];
+const SERVER_INPUTS = [
+  'src/server',
+  'src/common',
+  'tsconfig.base.json',
+  'tsconfig.server.json',
+  'package-lock.json',
+];
+const WEB_INPUTS = [
+  'src/web',
+  'src/common',
+  'vite.config.ts',
+  'tsconfig.base.json',
+  'package-lock.json',
+];
 
 export function ensureBuilt({ force = false } = {}) {
   const server = hashOf(SERVER_INPUTS, isTest);
-  if (force || stamp('server') !== server || !fs.existsSync(path.join(ROOT, 'dist/server/cli/main.js'))) {
+  if (
+    force ||
+    stamp('server') !== server ||
+    !fs.existsSync(path.join(ROOT, 'dist/server/cli/main.js'))
+  ) {
     say('Building the server (tsc)…');
     fs.rmSync(path.join(ROOT, 'dist', 'server'), { recursive: true, force: true });
     fs.rmSync(path.join(ROOT, 'dist', 'common'), { recursive: true, force: true });
-    run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json']);
+    run(process.execPath, [
+      path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      'tsconfig.server.json',
+    ]);
     stamp('server', server);
   }
   const web = hashOf(WEB_INPUTS, isTest);
   if (force || stamp('web') !== web || !fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     say('Building the web app (vite)…');
-    run(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+    run(process.execPath, [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+    ]);
     stamp('web', web);
   }
 }
@@ -92,7 +120,10 @@ async function main(command, args) {
     case 'test': {
       ensureBuilt();
       const vitest = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
-      const r = spawnSync(process.execPath, [vitest, 'run', ...args], { cwd: ROOT, stdio: 'inherit' });
+      const r = spawnSync(process.execPath, [vitest, 'run', ...args], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
       process.exit(r.status ?? 1);
       return;
     }

@@ -16,6 +16,12 @@ declare module 'vitest' {
  * database; each test file clones its own database from it (test/support/db.ts).
  */
 export default async function setup(project: TestProject) {
+  // The CLI tests run the built server, as `npx shopfloor` would.
+  // @ts-expect-error plain JavaScript module without types
+  const { ensureBuilt } = (await import('../../scripts/bootstrap.mjs')) as {
+    ensureBuilt: () => void;
+  };
+  ensureBuilt();
   const server = await startTestPostgres();
   const template = `shopfloor_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: server.adminUrl });

@@ -129,7 +129,12 @@ export function shiftAt(instant: Instant, pattern: ShiftPattern, zone: string): 
   const starts = checkPattern(pattern);
   const ms = toEpochMs(instant);
   const n = starts.length;
-  const { startOf, shift } = boundaries(pattern, starts, epochDay(plantDay(new Date(ms), zone)), zone);
+  const { startOf, shift } = boundaries(
+    pattern,
+    starts,
+    epochDay(plantDay(new Date(ms), zone)),
+    zone,
+  );
   let found: number | undefined;
   for (let k = -n; k < 2 * n; k += 1) {
     if (startOf(k) <= ms) found = k;

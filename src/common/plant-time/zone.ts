@@ -7,7 +7,10 @@ export const DEFAULT_PLANT_TIME_ZONE = 'Africa/Johannesburg';
  * (in POSIX notation "+02:00" means UTC−2) and carry no daylight-saving rules.
  */
 export function isValidTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) || /^(Etc\/)?GMT[+-]/i.test(zone)) {
+  if (
+    !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) ||
+    /^(Etc\/)?GMT[+-]/i.test(zone)
+  ) {
     return zone === 'UTC' || zone === 'Etc/UTC';
   }
   try {

@@ -4,10 +4,8 @@ import { DatabaseNewerThanCodeError, MigrationFailedError } from '../db/migrate.
 import { StartupError } from '../startup-error.js';
 import { UsageError } from './usage-error.js';
 import { AppError } from '../http/app-error.js';
-import { dbMigrate, dbSeedDemo, dbStatus } from './db.command.js';
-import { serve } from './serve.command.js';
-import { userAdd } from './user.command.js';
 import { ROLES } from '../../common/roles.js';
+import type { UserAddOptions } from './user.command.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -20,15 +18,19 @@ function program(): Command {
 
   p.command('serve')
     .description('start the API and web app (embedded PostgreSQL unless DATABASE_URL is set)')
-    .action(serve);
+    .action(async () => (await import('./serve.command.js')).serve());
 
   const db = p.command('db').description('database maintenance');
-  db.command('migrate').description('apply pending migrations').action(dbMigrate);
-  db.command('status').description('show applied and pending migrations').action(dbStatus);
+  db.command('migrate')
+    .description('apply pending migrations')
+    .action(async () => (await import('./db.command.js')).dbMigrate());
+  db.command('status')
+    .description('show applied and pending migrations')
+    .action(async () => (await import('./db.command.js')).dbStatus());
   db.command('seed')
     .description('load the demo plant (environments, machines, reasons, crews, logins)')
     .requiredOption('--demo', 'seed the demo plant (the only seed there is)')
-    .action(dbSeedDemo);
+    .action(async () => (await import('./db.command.js')).dbSeedDemo());
 
   const user = p.command('user').description('manage sign-in accounts');
   user
@@ -37,7 +39,7 @@ function program(): Command {
     .requiredOption('--username <username>', 'sign-in name (letters, digits, . _ -)')
     .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
     .option('--name <display name>', 'name shown in the app')
-    .action(userAdd);
+    .action(async (opts: UserAddOptions) => (await import('./user.command.js')).userAdd(opts));
 
   for (const c of [p, ...p.commands, ...p.commands.flatMap((c) => c.commands)]) {
     c.exitOverride();

@@ -4,7 +4,7 @@ import { withDatabase } from './db.command.js';
 import { readPassword } from './read-password.js';
 import { UsageError } from './usage-error.js';
 
-interface UserAddOptions {
+export interface UserAddOptions {
   username: string;
   role: Role;
   name?: string;

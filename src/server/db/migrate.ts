@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 /** Arbitrary constant: "shopfl" as a key for pg_advisory_lock. */
@@ -20,9 +21,9 @@ export class MigrationFailedError extends Error {
   override readonly name = 'MigrationFailedError';
 }
 
-function migrator(db: Kysely<unknown>): Migrator {
+function migrator(db: Kysely<Database>): Migrator {
   return new Migrator({
-    db,
+    db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: MIGRATION_TABLE,
   });
@@ -34,7 +35,7 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
-export async function migrationStatus(db: Kysely<unknown>): Promise<MigrationStatus> {
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus> {
   const known = Object.keys(migrations);
   const exists = await sql<{
     t: string | null;
@@ -57,7 +58,7 @@ export async function migrationStatus(db: Kysely<unknown>): Promise<MigrationSta
  * Brings the database to the latest migration. Each migration runs in a transaction and
  * Kysely's lock table serialises concurrent callers (two servers starting at once).
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   // A session advisory lock on one connection also covers Kysely's own first
   // `create table if not exists`, which races when two servers start on an empty database.
   return db.connection().execute(async (conn) => {

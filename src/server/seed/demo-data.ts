@@ -222,10 +222,12 @@ export const CREWS = [
   { code: 'C', name: 'Crew C', offset: 4 },
 ] as const;
 
+type FloorRole = 'operator' | 'hopper_loader' | 'packer' | 'supervisor' | 'forklift_driver';
+
 export const EMPLOYEES: {
   number: string;
   name: string;
-  role: string;
+  role: FloorRole;
   crew: 'A' | 'B' | 'C';
   env?: Env;
 }[] = [

@@ -11,14 +11,16 @@ export function HeaderClock() {
 
   return (
     <Group gap="xs" wrap="nowrap" aria-live="off">
-      <Stack gap={0} align="flex-end" visibleFrom="sm">
-        <Text size="xs" c="dimmed" lh={1.2}>
-          {now !== undefined && zone ? formatShortDate(now, zone) : '—'}
-        </Text>
-        <Text size="xs" c="dimmed" lh={1.2}>
-          {data ? `UTC${data.ready.plant.utcOffset}` : ''}
-        </Text>
-      </Stack>
+      {now !== undefined && data && (
+        <Stack gap={0} align="flex-end" visibleFrom="sm">
+          <Text size="xs" c="dimmed" lh={1.2}>
+            {formatShortDate(now, data.ready.plant.timeZone)}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.2}>
+            UTC{data.ready.plant.utcOffset}
+          </Text>
+        </Stack>
+      )}
       <Text
         data-testid="header-clock"
         fw={700}

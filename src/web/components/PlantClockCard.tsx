@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Flex, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReadyResponse } from '../../common/api/system.js';
 import { formatClock, formatLongDate } from './time.js';
 
@@ -6,7 +6,12 @@ import { formatClock, formatLongDate } from './time.js';
 export function PlantClockCard({ plant, now }: { plant: ReadyResponse['plant']; now: number }) {
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }} shadow="xs">
-      <Group justify="space-between" align="flex-end" gap="lg">
+      <Flex
+        direction={{ base: 'column-reverse', sm: 'row' }}
+        justify="space-between"
+        align={{ base: 'flex-start', sm: 'flex-end' }}
+        gap={{ base: 'sm', sm: 'lg' }}
+      >
         <Stack gap={6} miw={0}>
           <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.5}>
             Plant
@@ -26,7 +31,7 @@ export function PlantClockCard({ plant, now }: { plant: ReadyResponse['plant']; 
             </Badge>
           </Group>
         </Stack>
-        <Stack gap={0} align="flex-end">
+        <Box ta={{ base: 'left', sm: 'right' }}>
           <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.5}>
             Plant time
           </Text>
@@ -40,8 +45,8 @@ export function PlantClockCard({ plant, now }: { plant: ReadyResponse['plant']; 
           >
             {formatClock(now, plant.timeZone)}
           </Text>
-        </Stack>
-      </Group>
+        </Box>
+      </Flex>
     </Paper>
   );
 }

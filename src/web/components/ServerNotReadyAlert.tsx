@@ -21,8 +21,10 @@ export function ServerNotReadyAlert({
   error,
   onRetry,
   retrying,
+  hasStaleData,
 }: {
   error: unknown;
+  hasStaleData: boolean;
   onRetry: () => void;
   retrying: boolean;
 }) {
@@ -36,7 +38,8 @@ export function ServerNotReadyAlert({
     >
       <Group justify="space-between" align="center" gap="sm">
         <Text size="sm">
-          {describe(error)} Times shown may be out of date. Checking again every 30 seconds.
+          {describe(error)} {hasStaleData ? 'The figures below are from its last answer. ' : ''}
+          Checking again every 30 seconds.
         </Text>
         <Button size="xs" color="red" variant="outline" onClick={onRetry} loading={retrying}>
           Retry now

@@ -15,13 +15,15 @@ function shiftColor(shift: ShiftInfo): string {
   return 'teal';
 }
 
-/** "06:00 – 18:00", or "18:00 – 06:00 Wed 25 Nov" when the shift ends on another plant date. */
-function shiftTimes(shift: ShiftInfo, zone: string): string {
-  const start = Date.parse(shift.startsAt);
-  const end = Date.parse(shift.endsAt);
-  const sameDay = plantDateKey(start, zone) === plantDateKey(end, zone);
-  const endText = formatHourMinute(end, zone) + (sameDay ? '' : ` ${formatShortDate(end, zone)}`);
-  return `${formatHourMinute(start, zone)} – ${endText}`;
+/** "06:00 – 18:00" in plant time. */
+function shiftTimes(start: number, end: number, zone: string): string {
+  return `${formatHourMinute(start, zone)} – ${formatHourMinute(end, zone)}`;
+}
+
+/** "Mon 23 Nov → Tue 24 Nov" when the shift runs over midnight, else undefined. */
+function shiftDates(start: number, end: number, zone: string): string | undefined {
+  if (plantDateKey(start, zone) === plantDateKey(end, zone)) return undefined;
+  return `${formatShortDate(start, zone)} → ${formatShortDate(end, zone)}`;
 }
 
 export function ShiftCard({
@@ -49,6 +51,7 @@ export function ShiftCard({
   const start = Date.parse(shift.startsAt);
   const end = Date.parse(shift.endsAt);
   const elapsed = Math.min(Math.max((now - start) / (end - start), 0), 1);
+  const dates = shiftDates(start, end, zone);
 
   return (
     <Paper withBorder radius="md" p="lg" h="100%" data-testid="current-shift">
@@ -71,9 +74,21 @@ export function ShiftCard({
             {shift.name}
           </Text>
         </Group>
-        <Text size="lg" fw={600} data-testid="shift-times" style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {shiftTimes(shift, zone)}
-        </Text>
+        <Group gap="xs" align="baseline">
+          <Text
+            size="xl"
+            fw={600}
+            data-testid="shift-times"
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+          >
+            {shiftTimes(start, end, zone)}
+          </Text>
+          {dates && (
+            <Text size="sm" c="dimmed">
+              {dates}
+            </Text>
+          )}
+        </Group>
         <Progress value={elapsed * 100} color={shiftColor(shift)} size="md" radius="xl" />
         <Text size="sm" c="dimmed">
           {formatDuration(end - now)} left

@@ -42,16 +42,20 @@ export function AppLayout() {
             <Title order={1} fz={{ base: 'lg', sm: 'xl' }} fw={800} lh={1}>
               Shopfloor
             </Title>
-            <Divider orientation="vertical" visibleFrom="xs" />
-            <Text
-              data-testid="header-plant-name"
-              c="dimmed"
-              fw={600}
-              truncate="end"
-              visibleFrom="xs"
-            >
-              {data?.ready.plant.name ?? ''}
-            </Text>
+            {data && (
+              <>
+                <Divider orientation="vertical" visibleFrom="xs" />
+                <Text
+                  data-testid="header-plant-name"
+                  c="dimmed"
+                  fw={600}
+                  truncate="end"
+                  visibleFrom="xs"
+                >
+                  {data.ready.plant.name}
+                </Text>
+              </>
+            )}
           </Group>
           <HeaderClock />
         </Group>

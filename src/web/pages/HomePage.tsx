@@ -36,6 +36,7 @@ export function HomePage() {
           error={error}
           onRetry={() => void refetch()}
           retrying={isFetching}
+          hasStaleData={data !== undefined}
         />
       )}
       {data && now !== undefined ? (
@@ -43,7 +44,11 @@ export function HomePage() {
           <PlantClockCard plant={data.ready.plant} now={now} />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, sm: 7 }}>
-              <ShiftCard shift={data.ready.plant.shift} zone={data.ready.plant.timeZone} now={now} />
+              <ShiftCard
+                shift={data.ready.plant.shift}
+                zone={data.ready.plant.timeZone}
+                now={now}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 5 }}>
               <Stack gap="lg" h="100%">
@@ -51,7 +56,9 @@ export function HomePage() {
                   label="Crew on shift"
                   testId="shift-crew"
                   value={data.ready.plant.shift?.crew ? `Crew ${data.ready.plant.shift.crew}` : '—'}
-                  detail={data.ready.plant.shift ? `${data.ready.plant.shift.name} shift` : 'No shift'}
+                  detail={
+                    data.ready.plant.shift ? `${data.ready.plant.shift.name} shift` : 'No shift'
+                  }
                 />
                 <InfoCard
                   label="Plant day"

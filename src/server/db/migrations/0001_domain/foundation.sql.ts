@@ -49,7 +49,8 @@ CREATE TABLE shift_pattern (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 ${touchUpdatedAt('shift_pattern')}
-INSERT INTO shift_pattern (code, name, start_time) VALUES ('D', 'Day', '06:00'), ('N', 'Night', '18:00');
+INSERT INTO shift_pattern (code, name, start_time)
+VALUES ('D', 'Day', '06:00'), ('N', 'Night', '18:00');
 
 -- Users are deactivated, never deleted once they have history (history FKs RESTRICT).
 CREATE TABLE users (
@@ -59,7 +60,8 @@ CREATE TABLE users (
   email text CHECK (email IS NULL OR (${trimmed('email', 320)} AND email LIKE '%_@_%')),
   phone text CHECK (phone IS NULL OR ${trimmed('phone', 40)}),
   password_hash text NOT NULL CHECK (length(password_hash) > 0),
-  role text NOT NULL DEFAULT 'operator' CHECK (role IN ('admin', 'supervisor', 'operator', 'viewer')),
+  role text NOT NULL DEFAULT 'operator'
+    CHECK (role IN ('admin', 'supervisor', 'operator', 'viewer')),
   active boolean NOT NULL DEFAULT true,
   last_login_at timestamptz,
   password_changed_at timestamptz,

@@ -2,7 +2,8 @@ import { touchUpdatedAt, trimmed } from './foundation.sql.js';
 
 /** 0001 part 3: production orders and their events, the stop-reason tree, stops and waste. */
 export const ordersSql = `
--- Lifecycle: draft? -> pending -> in_progress <-> paused -> completed; pending | paused -> cancelled.
+-- Lifecycle: draft? -> pending -> in_progress <-> paused -> completed;
+-- pending | paused -> cancelled.
 -- Archived = archived_at IS NOT NULL, only for completed or cancelled orders.
 -- A machine runs at most one order at a time: at most one in_progress-or-paused order per machine
 -- (partial unique index below), and such an order must have a machine.

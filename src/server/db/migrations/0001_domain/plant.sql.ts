@@ -1,5 +1,10 @@
 import { touchUpdatedAt, trimmed } from './foundation.sql.js';
 
+/** The roles of people on the floor (employees' default role, labour planner roles). */
+export const LABOUR_ROLES = `(
+  'operator', 'hopper_loader', 'packer', 'supervisor', 'forklift_driver'
+)`;
+
 /**
  * 0001 part 2: areas, machine types, machines, products, employees and crews.
  * Reference data is deactivated or retired rather than deleted once history points at it.
@@ -74,7 +79,7 @@ CREATE TABLE employees (
   employee_number text UNIQUE CHECK (employee_number IS NULL OR ${trimmed('employee_number', 64)}),
   full_name text NOT NULL CHECK (${trimmed('full_name', 200)}),
   default_role text NOT NULL DEFAULT 'operator'
-    CHECK (default_role IN ('operator', 'hopper_loader', 'packer', 'supervisor', 'forklift_driver')),
+    CHECK (default_role IN ${LABOUR_ROLES}),
   environment_id integer REFERENCES environments (id) ON DELETE RESTRICT,
   active boolean NOT NULL DEFAULT true,
   phone text,

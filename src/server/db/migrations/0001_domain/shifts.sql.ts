@@ -1,6 +1,5 @@
 import { touchUpdatedAt, trimmed } from './foundation.sql.js';
-
-const ROLES = `('operator', 'hopper_loader', 'packer', 'supervisor', 'forklift_driver')`;
+import { LABOUR_ROLES } from './plant.sql.js';
 
 /**
  * 0001 part 4: the labour planner, attendance and shift handovers (all keyed by production day
@@ -14,7 +13,7 @@ CREATE TABLE labour_assignments (
   shift_code text NOT NULL REFERENCES shift_pattern (code) ON UPDATE CASCADE ON DELETE RESTRICT,
   machine_id integer REFERENCES machines (id) ON DELETE RESTRICT,
   employee_id integer NOT NULL REFERENCES employees (id) ON DELETE RESTRICT,
-  role text NOT NULL CHECK (role IN ${ROLES}),
+  role text NOT NULL CHECK (role IN ${LABOUR_ROLES}),
   notes text,
   created_by integer REFERENCES users (id) ON DELETE RESTRICT,
   created_at timestamptz NOT NULL DEFAULT now(),
