@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './support/cli.js';
 
 /** `shopfloor serve` on the embedded database: first start, restart, kill -9, stale pid. */
@@ -26,6 +26,8 @@ interface Serving {
   exited: Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
 async function serve(extraEnv: Record<string, string> = {}): Promise<Serving> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], {
@@ -41,6 +43,8 @@ async function serve(extraEnv: Record<string, string> = {}): Promise<Serving> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -77,6 +81,13 @@ const alive = (pid: number) => {
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'shopfloor-embedded-'));
   await fs.chmod(dataDir, 0o755);
+});
+afterEach(async () => {
+  // A failed assertion must not leave a server (and its PostgreSQL) for the next test.
+  for (const child of running) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
 });
 afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });

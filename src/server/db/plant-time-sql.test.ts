@@ -6,22 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CREWS,
-  DEFAULT_SHIFT_PATTERN,
-  THREE_SHIFT_PATTERN,
-  addDays,
-  crewAt,
-  crewOnShift,
-  fromPlantWallClock,
-  plantDay,
-  plantOffsetMinutes,
-  shiftAt,
-  shiftsOfDay,
-  toPlantWallClock,
-  type CrewDefinition,
-  type ShiftPattern,
-} from '../../common/plant-time/index.js';
+import * as pt from '../../common/plant-time/index.js';
+import type { CrewDefinition, ShiftPattern } from '../../common/plant-time/index.js';
 import { up } from './migrations/0002_plant_time.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -31,13 +17,25 @@ const FROM = Date.UTC(2024, 0, 1);
 const TO = Date.UTC(2028, 0, 1);
 const CYCLE_START = '2026-01-05';
 
-const ZONES = ['Africa/Johannesburg', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu'];
-ZONES.push('Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'UTC');
+const ZONES = [
+  'Africa/Johannesburg', // no DST
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kathmandu', // +05:45
+  'Asia/Kolkata', // +05:30
+  'Australia/Lord_Howe', // 30-minute DST
+  'America/Santiago', // DST changes at midnight
+  'UTC',
+];
 /** Starts inside the Berlin/New York/Lord Howe gaps and repeats, and at Santiago's midnight. */
 const EDGE_PATTERN: ShiftPattern = ['00:00', '01:45', '02:30', '03:00', '12:00'].map(
   (start, i) => ({ code: `E${i}`, name: `Edge ${i}`, start }),
 );
-const PATTERNS = { default: DEFAULT_SHIFT_PATTERN, three: THREE_SHIFT_PATTERN, edge: EDGE_PATTERN };
+const PATTERNS = {
+  default: pt.DEFAULT_SHIFT_PATTERN,
+  three: pt.THREE_SHIFT_PATTERN,
+  edge: EDGE_PATTERN,
+};
 
 function kysely(url: string, options?: string): Kysely<unknown> {
   const pool = new pg.Pool({ connectionString: url, max: 2, options });
@@ -65,9 +63,9 @@ function random(seed: number): () => number {
 /** Approximate instants (±3 h) where the zone's offset changes in 2024–2027. */
 function transitions(zone: string): number[] {
   const found: number[] = [];
-  let previous = plantOffsetMinutes(new Date(FROM), zone);
+  let previous = pt.plantOffsetMinutes(new Date(FROM), zone);
   for (let t = FROM + 3 * HOUR; t < TO; t += 3 * HOUR) {
-    const offset = plantOffsetMinutes(new Date(t), zone);
+    const offset = pt.plantOffsetMinutes(new Date(t), zone);
     if (offset !== previous) found.push(t);
     previous = offset;
   }
@@ -82,9 +80,9 @@ function instantsFor(zone: string, seed: number): Date[] {
     const hour = Math.floor(t / HOUR) * HOUR;
     for (let h = -36; h <= 36; h += 1) ms.push(hour + h * HOUR);
     for (let m = -240; m <= 240; m += 10) ms.push(hour + m * 60_000);
-    const day = plantDay(new Date(t), zone);
+    const day = pt.plantDay(new Date(t), zone);
     for (const d of [-1, 0, 1]) {
-      for (const s of shiftsOfDay(addDays(day, d), EDGE_PATTERN, zone)) {
+      for (const s of pt.shiftsOfDay(pt.addDays(day, d), EDGE_PATTERN, zone)) {
         const start = s.startsAt.getTime();
         ms.push(start - 1, start, start + 1);
       }
@@ -137,7 +135,7 @@ describe.each(ZONES.map((zone, i) => ({ zone, seed: 1000 + i })))('$zone', ({ zo
     );
     expect(rows.map((r) => line(r.day, r.wall, r.offset))).toEqual(
       instants.map((d) =>
-        line(plantDay(d, zone), toPlantWallClock(d, zone), plantOffsetMinutes(d, zone)),
+        line(pt.plantDay(d, zone), pt.toPlantWallClock(d, zone), pt.plantOffsetMinutes(d, zone)),
       ),
     );
   });
@@ -152,7 +150,7 @@ describe.each(ZONES.map((zone, i) => ({ zone, seed: 1000 + i })))('$zone', ({ zo
                                  ${p.map((s) => s.code)}::text[], ${zone}) AS s ON true
       ORDER BY t.i`.execute(db);
       const expected = instants.map((d) => {
-        const t = shiftAt(d, p, zone);
+        const t = pt.shiftAt(d, p, zone);
         return line(t.index, t.code, t.productionDay, t.startsAt, t.endsAt);
       });
       expect(rows.map((r) => line(r.shift_index, r.code, r.day, r.starts_at, r.ends_at))).toEqual(
@@ -164,8 +162,8 @@ describe.each(ZONES.map((zone, i) => ({ zone, seed: 1000 + i })))('$zone', ({ zo
   it('timestamp AT TIME ZONE matches fromPlantWallClock every 5 minutes over DST days', async () => {
     const days = new Set(['2026-01-15', '2026-07-15']);
     for (const t of transitions(zone)) {
-      const day = plantDay(new Date(t), zone);
-      for (const d of [-1, 0, 1]) days.add(addDays(day, d));
+      const day = pt.plantDay(new Date(t), zone);
+      for (const d of [-1, 0, 1]) days.add(pt.addDays(day, d));
     }
     const walls: string[] = [];
     for (const day of days) {
@@ -178,14 +176,14 @@ describe.each(ZONES.map((zone, i) => ({ zone, seed: 1000 + i })))('$zone', ({ zo
       SELECT (w.local::timestamp AT TIME ZONE ${zone}) AS at
       FROM unnest(${walls}::text[]) WITH ORDINALITY AS w(local, i) ORDER BY w.i`.execute(db);
     expect(rows.map((r) => iso(r.at))).toEqual(
-      walls.map((w) => fromPlantWallClock(w, zone).toISOString()),
+      walls.map((w) => pt.fromPlantWallClock(w, zone).toISOString()),
     );
   });
 });
 
 describe('crews', () => {
   const crewSets: Record<string, readonly CrewDefinition[]> = {
-    default: DEFAULT_CREWS,
+    default: pt.DEFAULT_CREWS,
     colliding: [
       { code: 'X', offset: 0 },
       { code: 'Y', offset: 6 },
@@ -200,7 +198,7 @@ describe('crews', () => {
       for (let d = -100; d < 100; d += 1) {
         for (let length = 1; length <= 4; length += 1) {
           for (let index = -1; index <= length; index += 1) {
-            cases.push([addDays(CYCLE_START, d), index, length]);
+            cases.push([pt.addDays(CYCLE_START, d), index, length]);
           }
         }
       }
@@ -212,7 +210,7 @@ describe('crews', () => {
                   ${cases.map((c) => c[2])}::int[]) WITH ORDINALITY AS c(day, idx, len, i)
       ORDER BY c.i`.execute(db);
       expect(rows.map((r) => r.crew)).toEqual(
-        cases.map(([day, index, length]) => crewOnShift(day, index, length, crews, CYCLE_START)),
+        cases.map(([day, index, length]) => pt.crewOnShift(day, index, length, crews, CYCLE_START)),
       );
     },
   );
@@ -227,14 +225,14 @@ describe('shift_of and crew_of read the plant tables and default to the session 
     await sql`INSERT INTO plant_settings VALUES (1, 'Test plant', ${zone}, ${CYCLE_START})`.execute(
       db,
     );
-    for (const [i, c] of DEFAULT_CREWS.entries()) {
+    for (const [i, c] of pt.DEFAULT_CREWS.entries()) {
       await sql`INSERT INTO crews VALUES (${i + 1}, ${c.code}, ${c.code}, ${c.offset})`.execute(db);
     }
   });
 
   it.each([
-    ['default', DEFAULT_SHIFT_PATTERN],
-    ['three', THREE_SHIFT_PATTERN],
+    ['default', pt.DEFAULT_SHIFT_PATTERN],
+    ['three', pt.THREE_SHIFT_PATTERN],
   ] as const)('with the %s pattern', async (_, pattern) => {
     await sql`DELETE FROM shift_pattern`.execute(db);
     for (const s of pattern) {
@@ -243,9 +241,9 @@ describe('shift_of and crew_of read the plant tables and default to the session 
     const session = kysely(urlFor(DB_NAME), `-c TimeZone=${zone}`);
     try {
       const expected = instants.map((d) => {
-        const s = shiftAt(d, pattern, zone);
-        const crew = crewAt(d, pattern, DEFAULT_CREWS, CYCLE_START, zone);
-        return line(s.index, s.code, s.productionDay, plantDay(d, zone), crew);
+        const s = pt.shiftAt(d, pattern, zone);
+        const crew = pt.crewAt(d, pattern, pt.DEFAULT_CREWS, CYCLE_START, zone);
+        return line(s.index, s.code, s.productionDay, pt.plantDay(d, zone), crew);
       });
       // The session runs in the plant zone and calls without a zone; the UTC session passes it.
       for (const [conn, zoneArg] of [

@@ -11,7 +11,7 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
   const key = `${zone}|${JSON.stringify(options)}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(LOCALE, { ...options });
+    cached = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: zone });
     formatters.set(key, cached);
   }
   return cached;

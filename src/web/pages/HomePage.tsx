@@ -1,5 +1,6 @@
 import { Grid, Skeleton, Stack } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import type { ShiftInfo } from '../../common/api/system.js';
 import { useReady, type ReadySnapshot } from '../api/system.js';
 import { InfoCard } from '../components/InfoCard.js';
 import { PlantClockCard } from '../components/PlantClockCard.js';
@@ -13,6 +14,11 @@ function isOutdated(snapshot: ReadySnapshot, now: number): boolean {
   const { plant } = snapshot.ready;
   if (plant.shift && now >= Date.parse(plant.shift.endsAt)) return true;
   return plantDateKey(now, plant.timeZone) !== plant.plantDay;
+}
+
+function crewDetail(shift: ShiftInfo | null): string {
+  if (!shift) return 'No shift is running';
+  return shift.crew ? `${shift.name} shift` : 'No crew rostered for this shift';
 }
 
 export function HomePage() {
@@ -56,9 +62,7 @@ export function HomePage() {
                   label="Crew on shift"
                   testId="shift-crew"
                   value={data.ready.plant.shift?.crew ? `Crew ${data.ready.plant.shift.crew}` : '—'}
-                  detail={
-                    data.ready.plant.shift ? `${data.ready.plant.shift.name} shift` : 'No shift'
-                  }
+                  detail={crewDetail(data.ready.plant.shift)}
                 />
                 <InfoCard
                   label="Plant day"
