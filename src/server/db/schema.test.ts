@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type InsertType, type SelectType } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminUrl } from '../../../test/support/db.js';
 import { createPool } from './connection.js';
 import { down, up } from './migrations/0001_domain.js';
 import {
@@ -19,8 +20,8 @@ import {
   type NewOrder,
 } from './schema.js';
 
-// A scratch database per run; the shared harness (a migrated template per file) replaces this.
-const BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// An empty scratch database (not the migrated template): this file runs up/down/up itself.
+const BASE_URL = adminUrl();
 const DB_NAME = `schema_test_${randomBytes(6).toString('hex')}`;
 const dbUrl = (() => {
   const u = new URL(BASE_URL);
