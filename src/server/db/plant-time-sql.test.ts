@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pt from '../../common/plant-time/index.js';
 import type { CrewDefinition, ShiftPattern } from '../../common/plant-time/index.js';
 import { up } from './migrations/0002_plant_time.js';
+import { adminUrl } from '../../../test/support/db.js';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = adminUrl();
 const DB_NAME = `plant_time_test_${randomBytes(6).toString('hex')}`;
 const HOUR = 3_600_000;
 const FROM = Date.UTC(2024, 0, 1);
