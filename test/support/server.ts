@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
+import { seedDemoPlant } from '../../src/server/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestServer {
@@ -10,9 +11,12 @@ export interface TestServer {
 }
 
 /** The real Fastify app on a random port, over a fresh test database, serving dist/web. */
-export async function startTestServer(o: { plantZone?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  o: { plantZone?: string; seedDemo?: boolean } = {},
+): Promise<TestServer> {
   const timeZone = o.plantZone ?? 'Africa/Johannesburg';
   const database = await createTestDatabase({ timeZone });
+  if (o.seedDemo) await seedDemoPlant(database.db);
   const app = await buildApp({ db: database.db, timeZone });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
