@@ -8,15 +8,31 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { WEB_DIST_DIR } from './paths.js';
+import type { ZodApp } from './http/zod-app.js';
 import { systemRoutes } from './system/system.routes.js';
+import { registerAuthorization } from './auth/auth.hook.js';
+import type { SessionPolicy } from './auth/auth.service.js';
+import { DOCS_PREFIX } from './auth/permissions.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { featureRoutes } from './routes.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
   timeZone: string;
+  session: SessionPolicy;
   logger?: FastifyServerOptions['logger'];
   /** Built web app to serve at `/`; default dist/web. Skipped when the folder is missing. */
   webDir?: string;
@@ -24,7 +40,7 @@ export interface AppOptions {
 }
 
 /** Builds the Fastify app; used by the server and by the tests (via inject or a port). */
-export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+export async function buildApp(o: AppOptions): Promise<ZodApp> {
   const app = Fastify({
     logger: o.logger ?? false,
     bodyLimit: o.bodyLimitBytes ?? 256 * 1024,
@@ -35,7 +51,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     requestIdLogLabel: 'requestId',
     disableRequestLogging: false,
     trustProxy: false,
-  });
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -43,12 +61,26 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     reply.header('x-frame-options', 'DENY');
   });
   registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Shopfloor API', version: '1' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sf_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
+  registerAuthorization(app, o.db, o.session);
   systemRoutes(app, { db: o.db, timeZone: o.timeZone });
+  authRoutes(app, { db: o.db, policy: o.session });
+  featureRoutes(app, { db: o.db, timeZone: o.timeZone });
   await serveWeb(app, o.webDir ?? WEB_DIST_DIR);
   return app;
 }
 
-async function serveWeb(app: FastifyInstance, dir: string): Promise<void> {
+async function serveWeb(app: ZodApp, dir: string): Promise<void> {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) return;
   await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false });

@@ -41,6 +41,24 @@ const ConfigSchema = z
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default('info')),
+    SESSION_IDLE_MINUTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'must be a number' })
+        .int('must be a whole number')
+        .min(5, 'must be at least 5')
+        .max(7 * 24 * 60, 'must be at most a week')
+        .default(240),
+    ),
+    SESSION_MAX_HOURS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(24 * 30, 'must be at most 30 days')
+        .default(14),
+    ),
     SESSION_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().min(32, 'must be at least 32 characters').optional(),

@@ -6,6 +6,7 @@ import { openDatabase, type OpenedDatabase } from './db/open.js';
 import { recordPlantTimeZone } from './plant/plant.repository.js';
 import { isDatabaseEmpty, seedDemoPlant, type DemoLogin } from './seed/demo.js';
 import { StartupError } from './startup-error.js';
+import { sessionPolicy } from './auth/session-secret.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -53,6 +54,7 @@ export async function startServer(config: Config, o: StartOptions = {}): Promise
     app = await buildApp({
       db: database.db,
       timeZone: config.PLANT_TIME_ZONE,
+      session: await sessionPolicy(config),
       logger: loggerOptions(config),
     });
     await listen(app, config);

@@ -31,6 +31,40 @@ export function zodFields(err: ZodError): Record<string, string> {
   return fields;
 }
 
+function summarize(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .slice(0, 3)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: { keys?: unknown };
+}
+
+/** Fastify's validation errors (from the Zod compiler) as field → problem. */
+function validationFields(
+  issues: ValidationIssue[],
+  context: string | undefined,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const root = context === 'body' || context === undefined ? '(body)' : `(${context})`;
+  for (const issue of issues) {
+    const path = (issue.instancePath ?? '').split('/').filter(Boolean).join('.');
+    const keys = issue.params?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      for (const k of keys)
+        fields[path ? `${path}.${String(k)}` : String(k)] = 'is not a known field';
+    } else {
+      fields[path || root] ??= issue.message ?? 'is invalid';
+    }
+  }
+  return fields;
+}
+
 /** One place that turns every thrown error into the API's error body. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
@@ -39,13 +73,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err instanceof ZodError) {
       const fields = zodFields(err);
-      const summary = Object.entries(fields)
-        .slice(0, 3)
-        .map(([k, v]) => `${k} ${v}`)
-        .join('; ');
-      return send(reply, req, 'validation_failed', `Invalid request: ${summary}`, { fields });
+      return send(reply, req, 'validation_failed', `Invalid request: ${summarize(fields)}`, {
+        fields,
+      });
     }
     const fe = err as FastifyError;
+    if (Array.isArray(fe.validation) && fe.validation.length > 0) {
+      const fields = validationFields(fe.validation, fe.validationContext);
+      return send(reply, req, 'validation_failed', `Invalid request: ${summarize(fields)}`, {
+        fields,
+      });
+    }
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return send(reply, req, 'payload_too_large', 'The request body is too large');
