@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import type { ZodApp } from './http/zod-app.js';
+import { environmentRoutes } from './environments/environment.routes.js';
 
 export interface FeatureDeps {
   db: Kysely<Database>;
@@ -9,6 +10,5 @@ export interface FeatureDeps {
 
 /** Every feature's routes; each feature folder exports one `xRoutes(app, deps)`. */
 export function featureRoutes(app: ZodApp, deps: FeatureDeps): void {
-  void app;
-  void deps;
+  environmentRoutes(app, deps);
 }
