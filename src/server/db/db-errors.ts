@@ -15,7 +15,7 @@ interface PgError {
 export function translateDbError(e: unknown, what = 'record'): never {
   const pg = e as PgError;
   const field = /Key \(([\w ,]+)\)/.exec(pg.detail ?? '')?.[1] ?? pg.column ?? 'id';
-  switch (pg.code) {
+  switch (pg.code ?? '') {
     case '23505':
       throw new AppError('conflict', `A ${what} with this ${field} already exists`, {
         [field]: 'is already taken',
