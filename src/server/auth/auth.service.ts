@@ -6,8 +6,10 @@ import { findUserForLogin, setPasswordHash, markLoggedIn } from '../users/user.r
 import type { Actor, RequestContext } from './actor.js';
 import { hashPassword, isLegacyBcrypt, verifyPassword } from './passwords.js';
 import {
+  deleteLoginAttempt,
   findLiveSession,
   insertSession,
+  markLoginAttemptSucceeded,
   recentFailures,
   recordLoginAttempt,
   revokeSession,
@@ -35,21 +37,23 @@ export async function login(
   policy: SessionPolicy,
   input: { username: string; password: string; ip: string; userAgent: string | null },
 ): Promise<{ token: string; actor: Actor }> {
-  const usernameLower = input.username.toLowerCase();
+  // PostgreSQL text cannot hold NUL; no user name contains one, so it cannot match anyway.
+  const usernameLower = input.username.toLowerCase().replace(/\0/g, '\uFFFD');
+  // The attempt is recorded as a failure BEFORE the count, so a burst of concurrent guesses
+  // sees itself: at most `perUser` of them get a password check.
+  const attemptId = await recordLoginAttempt(db, { usernameLower, ip: input.ip, succeeded: false });
   const failures = await recentFailures(db, {
     usernameLower,
     ip: input.ip,
     windowMinutes: LOGIN_LIMITS.windowMinutes,
   });
-  if (failures.byUser >= LOGIN_LIMITS.perUser || failures.byIp >= LOGIN_LIMITS.perIp) {
+  if (failures.byUser > LOGIN_LIMITS.perUser || failures.byIp > LOGIN_LIMITS.perIp) {
+    await deleteLoginAttempt(db, attemptId); // a refused attempt was no guess
     throw new AppError('rate_limited', 'Too many failed sign-ins; wait 15 minutes and try again');
   }
   const user = await findUserForLogin(db, usernameLower);
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
-  if (!user || !ok || !user.active) {
-    await recordLoginAttempt(db, { usernameLower, ip: input.ip, succeeded: false });
-    throw new AppError('unauthenticated', BAD_LOGIN);
-  }
+  if (!user || !ok || !user.active) throw new AppError('unauthenticated', BAD_LOGIN);
   const { token, id } = newSessionToken(policy.secret);
   await db.transaction().execute(async (trx) => {
     if (isLegacyBcrypt(user.password_hash)) {
@@ -63,7 +67,7 @@ export async function login(
       userAgent: input.userAgent,
     });
     await markLoggedIn(trx, user.id);
-    await recordLoginAttempt(trx, { usernameLower, ip: input.ip, succeeded: true });
+    await markLoginAttemptSucceeded(trx, attemptId);
   });
   return {
     token,

@@ -65,14 +65,25 @@ export async function revokeUserSessions(db: Kysely<Database>, userId: number): 
     .execute();
 }
 
+/** Records an attempt; returns its id. */
 export async function recordLoginAttempt(
   db: Kysely<Database>,
   a: { usernameLower: string; ip: string; succeeded: boolean },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const r = await db
     .insertInto('login_attempts')
     .values({ username_lower: a.usernameLower, ip: a.ip, succeeded: a.succeeded })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function markLoginAttemptSucceeded(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable('login_attempts').set({ succeeded: true }).where('id', '=', id).execute();
+}
+
+export async function deleteLoginAttempt(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('login_attempts').where('id', '=', id).execute();
 }
 
 /** Failed attempts in the window, for this user name and for this address. */

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, JsonObject, OrderEventType, StopsTable } from '../db/schema.js';
 
 /** Opens a stop on a machine (and the order running there, if any). One open stop per machine. */
 export function openStop(
@@ -36,4 +36,112 @@ export function closeOpenStop(db: Kysely<Database>, machineId: number, closedBy:
     .where('ended_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+export type StopRow = Selectable<StopsTable>;
+
+/** The database's clock: "now" for every rule about the future. */
+export async function databaseNow(db: Kysely<Database>): Promise<Date> {
+  const r = await sql<{ now: Date }>`select now() as now`.execute(db);
+  return r.rows[0]!.now;
+}
+
+export function findStop(db: Kysely<Database>, id: number, forUpdate = false) {
+  let q = db.selectFrom('stops').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Locks the machine row: stop changes on one machine run one at a time. */
+export function lockMachine(db: Kysely<Database>, machineId: number) {
+  return db
+    .selectFrom('machines')
+    .select(['id', 'code', 'name', 'retired_at'])
+    .where('id', '=', machineId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The order in progress or paused on the machine, if any. */
+export function findRunningOrder(db: Kysely<Database>, machineId: number) {
+  return db
+    .selectFrom('production_orders')
+    .select(['id', 'order_number', 'status'])
+    .where('machine_id', '=', machineId)
+    .where('status', 'in', ['in_progress', 'paused'])
+    .executeTakeFirst();
+}
+
+export function findOrderStatus(db: Kysely<Database>, orderId: number) {
+  return db
+    .selectFrom('production_orders')
+    .select(['id', 'order_number', 'status'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}
+
+export function findOpenStopOnMachine(db: Kysely<Database>, machineId: number) {
+  return db
+    .selectFrom('stops')
+    .select(['id', 'order_id', 'started_at'])
+    .where('machine_id', '=', machineId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function findReason(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('stop_reasons')
+    .select(['id', 'is_category', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Another stop on the machine whose interval overlaps [start, end) (end null = still open). */
+export function findOverlappingStop(
+  db: Kysely<Database>,
+  s: { machineId: number; excludeId: number; start: Date; end: Date | null },
+) {
+  return db
+    .selectFrom('stops')
+    .select(['id', 'started_at', 'ended_at'])
+    .where('machine_id', '=', s.machineId)
+    .where('id', '<>', s.excludeId)
+    .where(
+      sql<boolean>`tstzrange(started_at, coalesce(ended_at, 'infinity'::timestamptz))
+        && tstzrange(${s.start}::timestamptz, coalesce(${s.end}::timestamptz, 'infinity'))`,
+    )
+    .orderBy('started_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Ends the stop now (never before it started), with the changes given. */
+export function closeStop(db: Kysely<Database>, id: number, changes: Updateable<StopsTable>) {
+  return db
+    .updateTable('stops')
+    .set({ ...changes, ended_at: sql<Date>`greatest(now(), started_at)` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateStop(db: Kysely<Database>, id: number, changes: Updateable<StopsTable>) {
+  return db
+    .updateTable('stops')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A line in the order's timeline (e.g. 'stop_updated' when a supervisor edits its stop). */
+export async function insertOrderEvent(
+  db: Kysely<Database>,
+  e: { orderId: number; type: OrderEventType; userId: number; data: JsonObject },
+): Promise<void> {
+  await db
+    .insertInto('order_events')
+    .values({ order_id: e.orderId, event_type: e.type, user_id: e.userId, data: e.data })
+    .execute();
 }

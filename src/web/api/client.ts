@@ -25,6 +25,19 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** False for calls whose 401 is an answer, not a lost session (signing in). */
+  reportUnauthorized?: boolean;
+}
+
+type UnauthorizedListener = (error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Called whenever the server answers 401 (the session ended): the app goes back to sign-in. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
 }
 
 /** Calls the API with JSON in and out and validates the answer with `schema`. */
@@ -51,7 +64,13 @@ export async function apiRequest<T>(
   }
 
   const body = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response, body);
+  if (!response.ok) {
+    const error = errorFromResponse(response, body);
+    if (response.status === 401 && options.reportUnauthorized !== false) {
+      for (const listener of unauthorizedListeners) listener(error);
+    }
+    throw error;
+  }
 
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -67,6 +86,39 @@ export async function apiRequest<T>(
 
 export function apiGet<T>(path: string, schema: ZodType<T>, signal?: AbortSignal): Promise<T> {
   return apiRequest(path, schema, { signal });
+}
+
+/** A POST/PATCH/DELETE with a JSON body (or none). */
+export function apiSend<T>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  schema: ZodType<T>,
+  body?: unknown,
+): Promise<T> {
+  return apiRequest(path, schema, { method, body });
+}
+
+/** `?a=1&b=x` from the defined values ('' when none). */
+export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The server's message for a failed call, or a generic one. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+/** The server's complaint about one field of the request body, if it named that field. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError) || !error.fields) return undefined;
+  return error.fields[field];
 }
 
 async function readJson(response: Response): Promise<unknown> {

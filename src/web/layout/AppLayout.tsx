@@ -3,9 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useReady } from '../api/system.js';
+import { useSession } from '../auth/session.js';
 import { HeaderClock } from '../components/HeaderClock.js';
 import { NavIcon } from '../components/NavIcon.js';
 import { NAV_ITEMS } from './nav.js';
+import { UserMenu } from './UserMenu.js';
 
 function isActive(itemPath: string, pathname: string): boolean {
   if (itemPath === '/') return pathname === '/';
@@ -16,6 +18,8 @@ export function AppLayout() {
   const [navOpen, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const { data } = useReady();
+  const { can } = useSession();
+  const items = NAV_ITEMS.filter((item) => can(item.needs));
 
   // On a phone the navbar covers the page: close it once the user has picked a page.
   useEffect(() => close(), [pathname, close]);
@@ -57,12 +61,15 @@ export function AppLayout() {
               </>
             )}
           </Group>
-          <HeaderClock />
+          <Group gap="md" wrap="nowrap">
+            <HeaderClock />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {NAV_ITEMS.map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.path}
             component={Link}

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_domain.js';
 import * as m0002 from './0002_plant_time.js';
+import * as m0003 from './0003_order_indexes.js';
+import * as m0004 from './0004_legacy.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001_domain': m0001,
   '0002_plant_time': m0002,
+  '0003_order_indexes': m0003,
+  '0004_legacy': m0004,
 };

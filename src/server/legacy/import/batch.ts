@@ -1,0 +1,194 @@
+import type pg from 'pg';
+import { copyRows, type CopyColumn } from './copy.js';
+import { resolveEnsures } from './ensure.js';
+import type { Change, MapContext, Prepared, SourceRow, TableMapper } from './mapping.js';
+import type { PgValue } from './pg-text.js';
+import { rawJson, rowHash } from './raw.js';
+import { fetchRefs } from './refs.js';
+import { advanceCheckpoint, zeroCounts, type Counts } from './runs.js';
+import { settle, type Outcome } from './settle.js';
+import { copyIsolated } from './isolate.js';
+import type { SideTable } from './side-table.js';
+
+export interface BatchTable {
+  mapper: TableMapper;
+  side: SideTable | null;
+  ctx: MapContext;
+  runId: number;
+  /** Ids reserved for legacy rows per target table (see idFloors). */
+  floors: ReadonlyMap<string, number>;
+}
+
+export function prepareRow(mapper: TableMapper, row: SourceRow, ctx: MapContext): Prepared {
+  try {
+    return mapper.prepare(row, ctx);
+  } catch (e) {
+    return { kind: 'quarantine', reason: `could not be read: ${(e as Error).message}` };
+  }
+}
+
+/** Maps, checks and settles a batch of source rows (inside the caller's transaction). */
+export async function settleBatch(
+  client: pg.ClientBase,
+  t: BatchTable,
+  rows: readonly SourceRow[],
+  o: { create: boolean },
+): Promise<Outcome[]> {
+  const prepared = rows.map((r) => prepareRow(t.mapper, r, t.ctx));
+  const drafts = prepared.flatMap((p) => (p.kind === 'draft' ? [p.draft] : []));
+  const ens = await resolveEnsures(
+    client,
+    drafts.flatMap((d) => (d.self ? [...d.ensures, d.self] : d.ensures)),
+    { create: o.create, epoch: t.ctx.epoch, floors: t.floors },
+  );
+  const refRows = await fetchRefs(
+    client,
+    drafts.flatMap((d) => d.refs),
+  );
+  const claimed = new Set<string>();
+  const firstUse = (key: string) => !claimed.has(key) && claimed.add(key) !== undefined;
+  return prepared.map((p) => settle(t.mapper, p, ens, refRows, t.ctx, firstUse));
+}
+
+/**
+ * One batch of an import, in one transaction with its checkpoint: target rows (COPY; rows the
+ * database refuses are isolated and quarantined with its reason), the legacy.<table> copies of
+ * columns with no home, the row map, the quarantine records, and the table's new position.
+ */
+export async function importBatch(
+  client: pg.ClientBase,
+  t: BatchTable,
+  rows: readonly SourceRow[],
+): Promise<Counts> {
+  const counts = zeroCounts();
+  await client.query('BEGIN');
+  try {
+    const outcomes = await settleBatch(client, t, rows, { create: true });
+    await insertOutcomes(client, t, rows, outcomes, counts);
+    await advanceCheckpoint(client, t.runId, t.mapper.source, {
+      lastKey: rows[rows.length - 1]?.key ?? null,
+      done: false,
+      add: counts,
+    });
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  return counts;
+}
+
+/** Writes settled rows that are new to PostgreSQL (import, and sync's new rows). */
+export async function insertOutcomes(
+  client: pg.ClientBase,
+  t: BatchTable,
+  rows: readonly SourceRow[],
+  outcomes: Outcome[],
+  counts: Counts,
+): Promise<void> {
+  const { mapper } = t;
+  if (mapper.target) {
+    const inserts = outcomes.flatMap((o, i) => (o.kind === 'insert' ? [i] : []));
+    const refused = await copyIsolated(
+      client,
+      mapper.target,
+      inserts.map((i) => (outcomes[i] as Extract<Outcome, { kind: 'insert' }>).values),
+    );
+    for (const [n, reason] of refused) {
+      outcomes[inserts[n]!] = { kind: 'quarantine', reason: `refused by PostgreSQL: ${reason}` };
+    }
+  }
+  if (t.side) {
+    const sideRows = rows.flatMap((r, i) =>
+      outcomes[i]!.kind === 'quarantine' ? [] : [t.side!.row(r)],
+    );
+    await copyRows(client, t.side.qualified, t.side.copyColumns, sideRows);
+  }
+  const mapRows: PgValue[][] = [];
+  const records: PgValue[][] = [];
+  rows.forEach((r, i) => {
+    const o = outcomes[i]!;
+    counts.sourceRows++;
+    const target = targetOf(t, r, o);
+    mapRows.push([mapper.source, r.key, target?.table ?? null, target?.id ?? null, rowHash(r.values)]);
+    if (o.kind === 'quarantine') counts.quarantined++;
+    else counts.imported++;
+    if (o.kind === 'insert') counts.inserted++;
+    const record = recordOf(t, r, o);
+    if (record) {
+      records.push(record);
+      if (record[4] === 'imported_merged') counts.merged++;
+      else if (record[4] !== 'quarantined') counts.cleared++;
+    }
+  });
+  await copyRows(client, 'legacy_row_map', ROW_MAP_COLUMNS, mapRows);
+  if (records.length > 0) {
+    await copyRows(client, 'legacy_quarantine', QUARANTINE_COLUMNS, records);
+  }
+}
+
+export const ROW_MAP_COLUMNS: CopyColumn[] = [
+  { name: 'source_table', type: 'text' },
+  { name: 'source_key', type: 'bigint' },
+  { name: 'target_table', type: 'text' },
+  { name: 'target_id', type: 'bigint' },
+  { name: 'row_hash', type: 'bigint' },
+];
+
+export const QUARANTINE_COLUMNS: CopyColumn[] = [
+  { name: 'source_table', type: 'text' },
+  { name: 'source_key', type: 'text' },
+  { name: 'raw', type: 'jsonb' },
+  { name: 'reason', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'cleared_columns', type: 'text[]' },
+  { name: 'target_table', type: 'text' },
+  { name: 'target_id', type: 'bigint' },
+  { name: 'run_id', type: 'int' },
+];
+
+export function targetOf(
+  t: BatchTable,
+  r: SourceRow,
+  o: Outcome,
+): { table: string; id: bigint | number } | null {
+  switch (o.kind) {
+    case 'insert':
+      return { table: t.mapper.target!.table, id: o.id };
+    case 'self':
+      return { table: t.mapper.target!.table, id: o.id };
+    case 'copy':
+      return { table: t.side!.qualifiedName, id: r.key };
+    case 'quarantine':
+      return null;
+  }
+}
+
+/** The legacy_quarantine record of a row, when it needs one. */
+export function recordOf(t: BatchTable, r: SourceRow, o: Outcome): PgValue[] | null {
+  const base = (reason: string, action: string, changes: Change[], target: string | null) => [
+    t.mapper.source,
+    r.key.toString(),
+    rawJson(r.values),
+    reason,
+    action,
+    [...new Set(changes.map((c) => c.column))],
+    target,
+    null as PgValue,
+    t.runId,
+  ];
+  if (o.kind === 'quarantine') return base(o.reason, 'quarantined', [], null);
+  if (o.kind === 'copy') return null;
+  const table = t.mapper.target!.table;
+  let rec: PgValue[] | null = null;
+  if (o.kind === 'self' && !o.created) {
+    rec = base('duplicate: merged into the first row with this code', 'imported_merged', [], table);
+  } else if (o.changes.length > 0) {
+    const action = o.changes.some((c) => c.cleared)
+      ? 'imported_with_cleared_reference'
+      : 'imported_with_changed_value';
+    rec = base(o.changes.map((c) => `${c.column}: ${c.note}`).join('; '), action, o.changes, table);
+  }
+  if (rec) rec[7] = o.kind === 'insert' || o.kind === 'self' ? o.id : null;
+  return rec;
+}

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import type { SourceSchema } from '../source/schema.js';
+import { buildMappers } from './mappers/index.js';
+import type { RunRow } from './runs.js';
+import { countRows } from './source-rows.js';
+import { unvalidatedConstraints } from './target-state.js';
+
+export interface TableReport {
+  table: string;
+  /** Where its rows went ('stops', 'legacy.quality_checks'). */
+  target: string;
+  sourceRows: number;
+  imported: number;
+  quarantined: number;
+  /** Of the imported: with a reference cleared or a value changed (recorded). */
+  cleared: number;
+  /** Of the imported: duplicates merged into their group's first row (recorded). */
+  merged: number;
+  /** sourceRows = imported + quarantined. */
+  ok: boolean;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  runId: number;
+  source: string;
+  plantZone: string;
+  tables: TableReport[];
+  totals: { sourceRows: number; imported: number; quarantined: number };
+  /** Constraints left NOT VALID (must be none). */
+  unvalidatedConstraints: string[];
+}
+
+/**
+ * The report, read back from the database rather than from counters: what the row map and the
+ * quarantine hold for each source table against the number of rows in the source snapshot.
+ */
+export async function buildReport(
+  client: pg.ClientBase,
+  source: { db: Database.Database; schema: SourceSchema },
+  run: RunRow,
+): Promise<ImportReport> {
+  const mapped = await client.query<{ t: string; imported: string; quarantined: string }>(
+    `select source_table as t,
+       count(*) filter (where target_table is not null)::text as imported,
+       count(*) filter (where target_table is null)::text as quarantined
+     from legacy_row_map group by 1`,
+  );
+  const recorded = await client.query<{ t: string; action: string; n: string }>(
+    `select source_table as t, action, count(*)::text as n from legacy_quarantine group by 1, 2`,
+  );
+  const byTable = new Map(mapped.rows.map((r) => [r.t, r]));
+  const actions = (t: string, a: string[]) =>
+    recorded.rows.filter((r) => r.t === t && a.includes(r.action)).reduce((s, r) => s + Number(r.n), 0);
+  const tables: TableReport[] = buildMappers(source.schema).map(({ mapper, table }) => {
+    const m = byTable.get(mapper.source);
+    const imported = Number(m?.imported ?? 0);
+    const quarantined = Number(m?.quarantined ?? 0);
+    const sourceRows = countRows(source.db, table.name);
+    return {
+      table: mapper.source,
+      target: mapper.target?.table ?? `legacy.${mapper.source}`,
+      sourceRows,
+      imported,
+      quarantined,
+      cleared: actions(mapper.source, [
+        'imported_with_cleared_reference',
+        'imported_with_changed_value',
+      ]),
+      merged: actions(mapper.source, ['imported_merged']),
+      ok: sourceRows === imported + quarantined,
+    };
+  });
+  const unvalidated = await unvalidatedConstraints(client);
+  const sum = (k: 'sourceRows' | 'imported' | 'quarantined') =>
+    tables.reduce((s, t) => s + t[k], 0);
+  const options = run.options as { decisions?: { plantZone?: string } };
+  return {
+    ok: tables.every((t) => t.ok) && unvalidated.length === 0,
+    runId: run.id,
+    source: run.source_path,
+    plantZone: options.decisions?.plantZone ?? '',
+    tables,
+    totals: { sourceRows: sum('sourceRows'), imported: sum('imported'), quarantined: sum('quarantined') },
+    unvalidatedConstraints: unvalidated,
+  };
+}
+
+/** The report as a table for people. */
+export function formatReport(r: ImportReport): string {
+  const head = ['table', 'target', 'source', 'imported', 'quarantined', 'recorded', 'merged', ''];
+  const rows = r.tables.map((t) => [
+    t.table,
+    t.target,
+    String(t.sourceRows),
+    String(t.imported),
+    String(t.quarantined),
+    String(t.cleared),
+    String(t.merged),
+    t.ok ? 'ok' : 'MISMATCH',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const out = [line(head), ...rows.map(line)];
+  out.push(
+    `total: ${r.totals.sourceRows} source rows = ${r.totals.imported} imported + ${r.totals.quarantined} quarantined`,
+  );
+  if (r.unvalidatedConstraints.length > 0) {
+    out.push(`constraints not validated: ${r.unvalidatedConstraints.join(', ')}`);
+  }
+  out.push(r.ok ? 'Import complete: every source row accounted for.' : 'IMPORT FAILED: see MISMATCH rows above.');
+  return out.join('\n');
+}

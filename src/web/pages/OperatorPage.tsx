@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './PlaceholderPage.js';
+
+export function OperatorPage() {
+  return <PlaceholderPage title="Operator" description="Being built" />;
+}
