@@ -36,6 +36,8 @@ export interface AppOptions {
   /** Built web app to serve at `/`; default dist/web. Skipped when the folder is missing. */
   webDir?: string;
   bodyLimitBytes?: number;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https → Secure cookie). */
+  trustProxy?: boolean;
 }
 
 /** Builds the Fastify app; used by the server and by the tests (via inject or a port). */
@@ -49,7 +51,7 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
     },
     requestIdLogLabel: 'requestId',
     disableRequestLogging: false,
-    trustProxy: false,
+    trustProxy: o.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

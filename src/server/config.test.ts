@@ -53,6 +53,8 @@ describe('loadConfig', () => {
     [{ PLANT_TIME_ZONE: '+02:00' }, /PLANT_TIME_ZONE must be an IANA time zone/],
     [{ PLANT_TIME_ZONE: 'Etc/GMT-2' }, /PLANT_TIME_ZONE must be an IANA time zone/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
+    [{ SESSION_IDLE_MINUTES: '1' }, /SESSION_IDLE_MINUTES must be at least 5/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/],
@@ -65,6 +67,11 @@ describe('loadConfig', () => {
     const m = fails({ SESSION_SECRET: 'hunter2', DATABASE_URL: 'mysql://root:topsecret@x' });
     expect(m).not.toContain('hunter2');
     expect(m).not.toContain('topsecret');
+  });
+
+  it('reads TRUST_PROXY as a boolean', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
   });
 
   it('treats empty variables as unset', () => {

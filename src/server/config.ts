@@ -41,6 +41,13 @@ const ConfigSchema = z
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default('info')),
+    TRUST_PROXY: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['true', 'false'], { message: 'must be true or false' })
+        .default('false')
+        .transform((v) => v === 'true'),
+    ),
     SESSION_IDLE_MINUTES: z.preprocess(
       emptyToUndefined,
       z.coerce

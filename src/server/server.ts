@@ -55,6 +55,7 @@ export async function startServer(config: Config, o: StartOptions = {}): Promise
       db: database.db,
       timeZone: config.PLANT_TIME_ZONE,
       session: await sessionPolicy(config),
+      trustProxy: config.TRUST_PROXY,
       logger: loggerOptions(config),
     });
     await listen(app, config);

@@ -16,12 +16,15 @@ declare module 'vitest' {
  * database; each test file clones its own database from it (test/support/db.ts).
  */
 export default async function setup(project: TestProject) {
-  // The CLI tests run the built server, as `npx shopfloor` would.
-  // @ts-expect-error plain JavaScript module without types
-  const { ensureBuilt } = (await import('../../scripts/bootstrap.mjs')) as {
-    ensureBuilt: () => void;
-  };
-  ensureBuilt();
+  // The CLI tests run the built server, as `npx shopfloor` would. SHOPFLOOR_TEST_NO_BUILD=1
+  // skips it when running only in-process tests while the tree does not compile.
+  if (process.env.SHOPFLOOR_TEST_NO_BUILD !== '1') {
+    // @ts-expect-error plain JavaScript module without types
+    const { ensureBuilt } = (await import('../../scripts/bootstrap.mjs')) as {
+      ensureBuilt: () => void;
+    };
+    ensureBuilt();
+  }
   const server = await startTestPostgres();
   const template = `shopfloor_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: server.adminUrl });

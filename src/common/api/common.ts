@@ -12,7 +12,12 @@ export type IdParams = z.infer<typeof IdParams>;
 
 /** A trimmed, non-empty line of text with a maximum length. */
 export const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
 
 /** Optional free text: empty becomes null. */
 export const notes = (max = 4000) =>
@@ -20,6 +25,7 @@ export const notes = (max = 4000) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
     .transform((v) => (v === '' ? null : v))
     .nullable();
 

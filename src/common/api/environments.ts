@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug, text } from './common.js';
+import { text } from './common.js';
 
 export const Environment = z.object({
   id: z.number().int(),
@@ -16,8 +16,18 @@ const colour = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1971c2')
   .nullable();
 
+/** The area's code, as in the legacy data: 'blending', 'milk-powder'. */
+const environmentCode = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be lower-case letters and digits, words joined by dashes',
+  )
+  .max(64, 'must be at most 64 characters');
+
 export const CreateEnvironmentBody = z.strictObject({
-  code: slug,
+  code: environmentCode,
   name: text(100),
   colour: colour.optional(),
   active: z.boolean().optional(),

@@ -14,7 +14,8 @@ interface PgError {
  */
 export function translateDbError(e: unknown, what = 'record'): never {
   const pg = e as PgError;
-  const field = /Key \(([\w ,]+)\)/.exec(pg.detail ?? '')?.[1] ?? pg.column ?? 'id';
+  // "Key (code)=…" or, for an index on an expression, "Key (lower(email))=…".
+  const field = /Key \((?:\w+\()?([\w ,]+)\)?\)/.exec(pg.detail ?? '')?.[1] ?? pg.column ?? 'id';
   switch (pg.code ?? '') {
     case '23505':
       throw new AppError('conflict', `A ${what} with this ${field} already exists`, {

@@ -56,14 +56,16 @@ export async function updateEnvironment(
     .execute(async (trx) => {
       const current = await repo.findEnvironment(trx, id, true);
       if (!current) throw NOT_FOUND(id);
-      const row = await repo.updateEnvironment(trx, id, {
+      const before = presentEnvironment(current);
+      const changes = {
         code: body.code,
         name: body.name,
         colour: body.colour,
         active: body.active,
         sort_order: body.sortOrder,
-      });
-      const before = presentEnvironment(current);
+      };
+      if (Object.values(changes).every((v) => v === undefined)) return before;
+      const row = await repo.updateEnvironment(trx, id, changes);
       const after = presentEnvironment(row);
       await recordAudit(trx, ctx, {
         action: 'update',

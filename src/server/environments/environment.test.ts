@@ -149,8 +149,7 @@ describe('environments', () => {
     expect(res.json().error.fields).toHaveProperty([field]);
   });
 
-  // Needs environment.service.ts to skip the UPDATE when nothing changes (as the other master
-  // data services do): Kysely otherwise sends `update … set where …`, a syntax error → 500.
+  // Kysely would send `update … set where …` (a syntax error) if the service did not skip it.
   it('an empty PATCH changes nothing and answers 200', async () => {
     const env = await create({ code: 'empty-patch', name: 'Empty patch' });
     const res = await call('PATCH', `/api/environments/${env.id}`, {});

@@ -96,6 +96,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
       default:
         break;
     }
+    // Text PostgreSQL cannot store (a NUL byte, invalid encoding) is the client's input.
+    const pgCode = (err as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05') {
+      return send(
+        reply,
+        req,
+        'validation_failed',
+        'Text contains characters that cannot be stored (e.g. NUL)',
+      );
+    }
     if (fe.statusCode === 400 && err instanceof SyntaxError) {
       return send(reply, req, 'malformed_json', 'The body is not valid JSON');
     }

@@ -100,9 +100,9 @@ export function listOverdueViews(db: Kysely<Database>, today: string) {
   return batchViews(db, today)
     .where(sql<boolean>`b.status in ${ACTIVE}`)
     .where(
-      sql<boolean>`(b.status in ('maturing', 'quality_check')
+      sql<boolean>`((b.status in ('maturing', 'quality_check')
           and b.started_on + b.expected_days < ${today}::date)
-        or lc.last_check_date is distinct from ${today}::date`,
+        or lc.last_check_date is distinct from ${today}::date)`,
     )
     .orderBy(sql`b.started_on + b.expected_days`)
     .orderBy('b.id')

@@ -105,8 +105,8 @@ describe('POST /api/orders', () => {
       unit: 'kg',
       quantity: 12.5,
       priority: 'urgent',
-      scheduledStart: '2026-03-01T06:00:00+02:00',
-      scheduledEnd: '2026-03-01T18:00:00+02:00',
+      scheduledStart: '2026-03-01T06:00:00.000+02:00',
+      scheduledEnd: '2026-03-01T18:00:00.000+02:00',
       scheduledShift: 'D',
       allowedActions: ['release'],
     });
@@ -511,5 +511,20 @@ describe('actions: validation and abuse', () => {
     const huge = await act(o.id, 'pause', { reasonId: plant.reasonId, notes: 'n'.repeat(300_000) });
     expect([400, 413]).toContain(huge.statusCode);
     expect((await act(o.id, 'start', { machineId: 1 }, u.viewer)).statusCode).toBe(403);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every order route with its schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    for (const action of ['start', 'pause', 'resume', 'count', 'complete', 'cancel', 'archive']) {
+      expect(paths[`/api/orders/{id}/${action}`]?.post, action).toBeDefined();
+    }
+    expect(paths['/api/orders']?.get).toMatchObject({
+      parameters: expect.arrayContaining([expect.objectContaining({ name: 'status' })]),
+    });
+    expect(paths['/api/orders/{id}']?.patch).toBeDefined();
   });
 });

@@ -105,8 +105,11 @@ export function listOrdersQuery(db: Kysely<Database>, f: OrderListFilter) {
   if (f.priority?.length) q = q.where('o.priority', 'in', f.priority);
   if (f.environmentId !== undefined) q = q.where('o.environment_id', '=', f.environmentId);
   if (f.machineId !== undefined) q = q.where('o.machine_id', '=', f.machineId);
-  if (f.dueFrom !== undefined) q = q.where('o.due_date', '>=', f.dueFrom);
-  if (f.dueTo !== undefined) q = q.where('o.due_date', '<=', f.dueTo);
+  // Also on the sort expression, so that sorted by due date the range is an index condition.
+  if (f.dueFrom !== undefined) {
+    q = q.where('o.due_date', '>=', f.dueFrom).where(sql<boolean>`${DUE} >= ${f.dueFrom}::date`);
+  }
+  if (f.dueTo !== undefined) q = q.where(sql<boolean>`${DUE} <= ${f.dueTo}::date`);
   if (f.q) {
     const p = `%${likeEscape(f.q)}%`;
     q = q.where(

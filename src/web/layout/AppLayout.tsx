@@ -20,6 +20,8 @@ export function AppLayout() {
   const { data } = useReady();
   const { can } = useSession();
   const items = NAV_ITEMS.filter((item) => can(item.needs));
+  // The operator station wants the whole tablet: its navbar folds away behind the burger.
+  const station = pathname === '/operator';
 
   // On a phone the navbar covers the page: close it once the user has picked a page.
   useEffect(() => close(), [pathname, close]);
@@ -27,7 +29,11 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      navbar={{
+        width: 220,
+        breakpoint: 'sm',
+        collapsed: { mobile: !navOpen, desktop: station && !navOpen },
+      }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
       <AppShell.Header>
@@ -36,7 +42,7 @@ export function AppLayout() {
             <Burger
               opened={navOpen}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom={station ? undefined : 'sm'}
               size="sm"
               aria-label="Toggle navigation"
             />

@@ -112,7 +112,7 @@ export function OrderDetailPage() {
                 <StatusBadge status={order.status} archived={order.archived} size="lg" />
                 <PriorityBadge priority={order.priority} />
                 {order.overProduced && (
-                  <Badge color="orange" variant="light">
+                  <Badge color="orange" variant="light" tt="none">
                     Over-produced
                   </Badge>
                 )}
@@ -122,8 +122,7 @@ export function OrderDetailPage() {
               </Text>
             </Stack>
           </Group>
-          <Group gap="sm" align="flex-start">
-            <OrderActions order={order} zone={zone} size="md" />
+          <OrderActions order={order} zone={zone} size="md">
             {canWaste && (
               <Button
                 size="md"
@@ -135,17 +134,17 @@ export function OrderDetailPage() {
                 Record waste
               </Button>
             )}
-          </Group>
+          </OrderActions>
         </Stack>
       </Paper>
       <OrderFacts order={order} zone={zone} />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 5 }} order={{ base: 2, lg: 1 }}>
           <Section title="Timeline">
             <OrderTimeline events={order.events} zone={zone} />
           </Section>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 7 }} order={{ base: 1, lg: 2 }}>
           <Stack gap="md">
             <Section
               title="Stops"

@@ -72,4 +72,3 @@ export function tableSpec(name: string): TableSpec | undefined {
 export function columnSpec(table: string, column: string): ColumnSpec | undefined {
   return byName.get(table)?.columns.find((c) => c.name === column);
 }
-

@@ -17,7 +17,11 @@ import type { TableSpec } from './types.js';
 export const ENVIRONMENTS: TableSpec = {
   name: 'environments',
   version: 'later',
-  target: { kind: 'table', table: 'environments', ids: 'preserved; areas only named elsewhere get new ids' },
+  target: {
+    kind: 'table',
+    table: 'environments',
+    ids: 'preserved; areas only named elsewhere get new ids',
+  },
   columns: [
     id('environments.id'),
     {

@@ -41,9 +41,15 @@ export const MACHINES: TableSpec = {
     },
     time('last_maintenance', null),
     time('next_maintenance', null),
-    num('capacity', 'INTEGER', 'machines.rated_speed', { sign: 'positive' }, {
-      note: 'read as units per hour',
-    }),
+    num(
+      'capacity',
+      'INTEGER',
+      'machines.rated_speed',
+      { sign: 'positive' },
+      {
+        note: 'read as units per hour',
+      },
+    ),
     num('efficiency_rating', 'REAL', null, { sign: 'any' }, { defaultSql: '100.0' }),
   ],
   indexes: ['CREATE INDEX idx_machines_environment ON machines(environment)'],
@@ -179,9 +185,15 @@ export const PRODUCTION_ORDERS: TableSpec = {
     time('start_time', 'production_orders.started_at'),
     time('stop_time', null, { note: 'the stops themselves carry this' }),
     time('complete_time', 'production_orders.completed_at'),
-    num('actual_quantity', 'INTEGER', 'production_orders.produced_quantity', {
-      sign: 'non-negative',
-    }, { note: 'NULL → 0; over-production is legal' }),
+    num(
+      'actual_quantity',
+      'INTEGER',
+      'production_orders.produced_quantity',
+      {
+        sign: 'non-negative',
+      },
+      { note: 'NULL → 0; over-production is legal' },
+    ),
     text('stop_reason', null),
     ref('created_by', 'users', 'production_orders.created_by', 'clear-and-record'),
     num('efficiency_percentage', 'REAL', null, { sign: 'any' }),
@@ -221,11 +233,17 @@ export const PRODUCTION_STOPS: TableSpec = {
   target: { kind: 'table', table: 'stops', ids: 'preserved' },
   columns: [
     id('stops.id'),
-    ref('order_id', 'production_orders', 'stops.order_id (machine_id from the order)', 'quarantine-row', {
-      required: true,
-      notNull: true,
-      note: 'a stop needs a machine, which only its order knows',
-    }),
+    ref(
+      'order_id',
+      'production_orders',
+      'stops.order_id (machine_id from the order)',
+      'quarantine-row',
+      {
+        required: true,
+        notNull: true,
+        note: 'a stop needs a machine, which only its order knows',
+      },
+    ),
     stamp('start_time', 'stops.started_at', { required: true }),
     time('end_time', 'stops.ended_at', {
       onBad: 'quarantine-row',
@@ -310,8 +328,17 @@ export const AUDIT_LOG: TableSpec = {
   columns: [
     id('audit_log.id', 'int8'),
     ref('user_id', 'users', 'audit_log.user_id', 'clear-and-record'),
-    text('action', 'audit_log.action', { required: true, trim: true, maxLength: 100, notNull: true }),
-    text('entity_type', 'audit_log.entity_type', { trim: true, maxLength: 100, whenBlank: 'legacy' }),
+    text('action', 'audit_log.action', {
+      required: true,
+      trim: true,
+      maxLength: 100,
+      notNull: true,
+    }),
+    text('entity_type', 'audit_log.entity_type', {
+      trim: true,
+      maxLength: 100,
+      whenBlank: 'legacy',
+    }),
     num('entity_id', 'INTEGER', 'audit_log.entity_id (text, exact)', { sign: 'any' }),
     { name: 'old_values', declared: 'TEXT', role: { kind: 'json' }, target: 'audit_log.before' },
     { name: 'new_values', declared: 'TEXT', role: { kind: 'json' }, target: 'audit_log.after' },
@@ -326,7 +353,11 @@ export const NOTIFICATIONS: TableSpec = {
   name: 'notifications',
   version: 'snapshot',
   target: { kind: 'legacy-copy', why: NO_TABLE },
-  columns: [id(null), text('email', null, { notNull: true }), text('event_type', null, { notNull: true })],
+  columns: [
+    id(null),
+    text('email', null, { notNull: true }),
+    text('event_type', null, { notNull: true }),
+  ],
 };
 
 export const NOTIFICATION_PREFERENCES: TableSpec = {

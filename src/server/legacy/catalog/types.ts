@@ -16,10 +16,7 @@ import type { EnumMapping } from '../values/enums.js';
  *   environments); the row counts as imported, its raw form is recorded.
  */
 export type Disposition =
-  | 'quarantine-row'
-  | 'clear-and-record'
-  | 'replace-and-record'
-  | 'merge-and-record';
+  'quarantine-row' | 'clear-and-record' | 'replace-and-record' | 'merge-and-record';
 
 export type ColumnRole =
   /** INTEGER PRIMARY KEY; preserved as the target id (int4 or int8 range). */

@@ -17,6 +17,14 @@ export interface BatchTable {
   runId: number;
   /** Ids reserved for legacy rows per target table (see idFloors). */
   floors: ReadonlyMap<string, number>;
+  /** Told of every row that ends up quarantined (the rules cascade to its children). */
+  onQuarantined?: (key: bigint) => void;
+}
+
+export interface Settled {
+  outcomes: Outcome[];
+  /** legacy_row_map.row_hash of each row. */
+  hashes: bigint[];
 }
 
 export function prepareRow(mapper: TableMapper, row: SourceRow, ctx: MapContext): Prepared {
@@ -33,8 +41,9 @@ export async function settleBatch(
   t: BatchTable,
   rows: readonly SourceRow[],
   o: { create: boolean },
-): Promise<Outcome[]> {
+): Promise<Settled> {
   const prepared = rows.map((r) => prepareRow(t.mapper, r, t.ctx));
+  const hashes = rows.map((r, i) => rowHash(r.values, r.joined, prepared[i]!.digest));
   const drafts = prepared.flatMap((p) => (p.kind === 'draft' ? [p.draft] : []));
   const ens = await resolveEnsures(
     client,
@@ -47,7 +56,8 @@ export async function settleBatch(
   );
   const claimed = new Set<string>();
   const firstUse = (key: string) => !claimed.has(key) && claimed.add(key) !== undefined;
-  return prepared.map((p) => settle(t.mapper, p, ens, refRows, t.ctx, firstUse));
+  const outcomes = prepared.map((p) => settle(t.mapper, p, ens, refRows, t.ctx, firstUse));
+  return { outcomes, hashes };
 }
 
 /**
@@ -63,8 +73,8 @@ export async function importBatch(
   const counts = zeroCounts();
   await client.query('BEGIN');
   try {
-    const outcomes = await settleBatch(client, t, rows, { create: true });
-    await insertOutcomes(client, t, rows, outcomes, counts);
+    const settled = await settleBatch(client, t, rows, { create: true });
+    await insertOutcomes(client, t, rows, settled, counts);
     await advanceCheckpoint(client, t.runId, t.mapper.source, {
       lastKey: rows[rows.length - 1]?.key ?? null,
       done: false,
@@ -83,7 +93,7 @@ export async function insertOutcomes(
   client: pg.ClientBase,
   t: BatchTable,
   rows: readonly SourceRow[],
-  outcomes: Outcome[],
+  { outcomes, hashes }: Settled,
   counts: Counts,
 ): Promise<void> {
   const { mapper } = t;
@@ -110,7 +120,13 @@ export async function insertOutcomes(
     const o = outcomes[i]!;
     counts.sourceRows++;
     const target = targetOf(t, r, o);
-    mapRows.push([mapper.source, r.key, target?.table ?? null, target?.id ?? null, rowHash(r.values)]);
+    mapRows.push([
+      mapper.source,
+      r.key,
+      target?.table ?? null,
+      target?.id ?? null,
+      rowHash(r.values),
+    ]);
     if (o.kind === 'quarantine') counts.quarantined++;
     else counts.imported++;
     if (o.kind === 'insert') counts.inserted++;

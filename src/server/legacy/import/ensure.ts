@@ -120,7 +120,13 @@ async function insertReference(
   const code = candidates(e).find((c) => !taken.rows.some((r) => r.code === c));
   if (code === undefined) throw new Error(`No free code for ${e.kind} ${e.code}`);
   const id = await nextId(client, table, e.preferredId, o.floors?.get(table) ?? 0);
-  const row: Record<string, PgValue> = { id, code, name: e.name, created_at: o.epoch, updated_at: o.epoch };
+  const row: Record<string, PgValue> = {
+    id,
+    code,
+    name: e.name,
+    created_at: o.epoch,
+    updated_at: o.epoch,
+  };
   if (e.kind === 'environment') Object.assign(row, { colour: null, active: true, sort_order: 0 });
   if (e.kind === 'category') {
     const c = REASON_CATEGORIES.find((x) => x.code === e.code);
@@ -133,7 +139,8 @@ async function insertReference(
   }
   if (e.kind === 'reason') {
     const parent = ids.get(ensureKey({ kind: 'category', code: e.parent ?? 'LEGACY' }));
-    if (parent === undefined || parent === null) throw new Error(`No category for reason ${e.code}`);
+    if (parent === undefined || parent === null)
+      throw new Error(`No category for reason ${e.code}`);
     row.parent_id = parent;
   }
   Object.assign(row, e.values ?? {});

@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import { UsageError } from '../../cli/usage-error.js';
+import { PARENT_TABLES } from '../rules/assess.js';
+import type { AssessContext } from '../rules/context.js';
 import type { SourceSchema } from '../source/schema.js';
 import { importBatch, type BatchTable } from './batch.js';
+import { contextFor, type Decisions } from './context.js';
+import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
 import { instantText } from './instant.js';
 import { buildMappers, idFloors } from './mappers/index.js';
-import { contextFor, type Decisions } from './context.js';
 import type { Progress } from './progress.js';
 import { buildReport, type ImportReport } from './report.js';
 import {
@@ -29,26 +33,37 @@ import {
 } from './source-rows.js';
 import { assertEmptyTarget, inTransaction, resetSequences } from './target-state.js';
 
+export interface LegacyFile {
+  path: string;
+  db: Database.Database;
+  schema: SourceSchema;
+}
+
 export interface ImportSettings {
-  sourcePath: string;
   decisions: Decisions;
   batchSize: number;
   progress: Progress;
 }
 
-export class LegacyDecisionsChangedError extends Error {
-  override readonly name = 'LegacyDecisionsChangedError';
+/** What an import run stores in legacy_runs.options (and a resumed run reuses). */
+export interface ImportRunOptions {
+  decisions: Decisions;
+  rowDecisions: RowDecisions;
+  batchSize: number;
 }
+
+/** A half-done import resumed with other options (exit 2: run it with the same options). */
+export class LegacyDecisionsChangedError extends UsageError {}
 
 /**
  * Imports the legacy file into PostgreSQL: table by table in dependency order, each in batches
- * committed together with their checkpoint, so a killed run resumes exactly where it stopped and
- * a finished one is a no-op. Ends with sequences past the highest ids and a report read back from
- * the database (source rows = imported + quarantined, per table).
+ * committed together with their checkpoint, so a killed run resumes exactly where it stopped
+ * (with the decisions stored at its start) and a finished one is a no-op. Ends with sequences
+ * past the highest ids and a report read back from the database.
  */
 export async function importLegacy(
   client: pg.ClientBase,
-  source: { db: Database.Database; schema: SourceSchema },
+  source: LegacyFile,
   s: ImportSettings,
 ): Promise<ImportReport> {
   await acquireLegacyLock(client);
@@ -56,22 +71,28 @@ export async function importLegacy(
     let run = await findImportRun(client);
     if (run && run.plan_hash !== s.decisions.hash) {
       throw new LegacyDecisionsChangedError(
-        'This database holds an import made with other decisions (time bases, plant zone): ' +
-          'run `import` with the same options to finish it, or import into a new database',
+        'This database holds an import made with other decisions (time bases, plant zone): run ' +
+          '`import` with the same options to finish it, or import into a new database',
       );
+    }
+    if (run?.status === 'completed') {
+      s.progress.log('The import into this database is complete: nothing to do');
+      return await buildReport(client, source, run);
     }
     if (!run) {
       await assertEmptyTarget(client);
+      s.progress.log('Deciding duplicates and one-per-machine rules over the whole file…');
+      const options: ImportRunOptions = {
+        decisions: s.decisions,
+        rowDecisions: findRowDecisions(source.db, source.schema, s.decisions),
+        batchSize: s.batchSize,
+      };
       run = await createRun(client, {
         kind: 'import',
-        sourcePath: s.sourcePath,
+        sourcePath: source.path,
         planHash: s.decisions.hash,
-        options: { decisions: s.decisions, batchSize: s.batchSize },
+        options,
       });
-    }
-    if (run.status === 'completed') {
-      s.progress.log('The import into this database is complete: nothing to do');
-      return await buildReport(client, source, run);
     }
     await importTables(client, source, run, s);
     await resetSequences(client);
@@ -83,17 +104,39 @@ export async function importLegacy(
   }
 }
 
+/** Parent rows already quarantined (a resumed run), so the rules cascade as before. */
+export async function loadQuarantinedParents(
+  client: pg.ClientBase,
+  actx: AssessContext,
+): Promise<void> {
+  const r = await client.query<{ t: string; k: string }>(
+    `select source_table as t, source_key::text as k from legacy_row_map
+     where target_table is null and source_table = any($1::text[])`,
+    [[...PARENT_TABLES]],
+  );
+  for (const { t, k } of r.rows) quarantinedSet(actx, t).add(k);
+}
+
+export function quarantinedSet(actx: AssessContext, table: string): Set<string> {
+  let set = actx.quarantined.get(table);
+  if (!set) actx.quarantined.set(table, (set = new Set()));
+  return set;
+}
+
 async function importTables(
   client: pg.ClientBase,
-  source: { db: Database.Database; schema: SourceSchema },
+  source: LegacyFile,
   run: RunRow,
   s: ImportSettings,
 ): Promise<void> {
-  const ctx = contextFor(s.decisions, instantText(run.started_at));
+  const stored = run.options as unknown as ImportRunOptions;
+  const actx = applyContext(source.schema, stored.decisions, stored.rowDecisions);
+  await loadQuarantinedParents(client, actx);
+  const ctx = contextFor(stored.decisions, instantText(run.started_at));
   const checkpoints = await loadCheckpoints(client, run.id);
   const has = hasColumnIn(source.schema);
   const floors = idFloors(source.db, source.schema);
-  for (const { mapper, table } of buildMappers(source.schema)) {
+  for (const { mapper, table } of buildMappers(source.schema, actx)) {
     const cp = checkpoints.get(mapper.source);
     if (cp?.done) continue;
     const side = sideTableFor(
@@ -101,15 +144,23 @@ async function importTables(
       table.columns.map((c) => c.name),
     );
     if (side) await inTransaction(client, () => ensureSideTable(client, side));
-    const t: BatchTable = { mapper, side, ctx, runId: run.id, floors };
+    const parent = PARENT_TABLES.has(mapper.source);
+    const t: BatchTable = {
+      mapper,
+      side,
+      ctx,
+      runId: run.id,
+      floors,
+      onQuarantined: parent ? (k) => quarantinedSet(actx, mapper.source).add(k.toString()) : undefined,
+    };
     const plan = readPlanFor(table, mapper, has);
     mapper.start?.(sourceQuery(source.db), ctx, has);
     const total = countRows(source.db, table.name);
     let done = cp?.sourceRows ?? 0;
-    s.progress.start(table.name, total, done);
     let imported = cp?.imported ?? 0;
     let quarantined = cp?.quarantined ?? 0;
-    for (const rows of sourceBatches(source.db, plan, cp?.lastKey ?? KEY_MIN, s.batchSize)) {
+    s.progress.start(table.name, total, done);
+    for (const rows of sourceBatches(source.db, plan, cp?.lastKey ?? KEY_MIN, stored.batchSize)) {
       const c = await importBatch(client, t, rows);
       done += c.sourceRows;
       imported += c.imported;

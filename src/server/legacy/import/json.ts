@@ -6,14 +6,7 @@ export class JsonNumber {
 }
 
 export type Json =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | JsonNumber
-  | Json[]
-  | { [key: string]: Json };
+  null | boolean | number | bigint | string | JsonNumber | Json[] | { [key: string]: Json };
 
 /**
  * The text PostgreSQL prints for `value::jsonb` (`jsonb::text`): keys sorted shortest first then

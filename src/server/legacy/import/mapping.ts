@@ -43,12 +43,7 @@ export interface MapContext {
 }
 
 export type RefTable =
-  | 'users'
-  | 'employees'
-  | 'machines'
-  | 'machine_types'
-  | 'production_orders'
-  | 'maturation_batches';
+  'users' | 'employees' | 'machines' | 'machine_types' | 'production_orders' | 'maturation_batches';
 
 /** A foreign key to check: the referenced row must exist in PostgreSQL. */
 export interface Ref {
@@ -100,7 +95,12 @@ export interface Draft {
 }
 
 export type Quarantine = { kind: 'quarantine'; reason: string };
-export type Prepared = { kind: 'draft'; draft: Draft } | Quarantine;
+/**
+ * `digest`: what the rules decided for the row beyond its raw values (cleaned values, issues,
+ * contest outcomes), hashed into legacy_row_map.row_hash so sync sees a row whose outcome
+ * changed even when the row itself did not.
+ */
+export type Prepared = ({ kind: 'draft'; draft: Draft } | Quarantine) & { digest?: string };
 
 export interface Resolved {
   /** Referenced rows by target column (fetch columns), null when missing. */

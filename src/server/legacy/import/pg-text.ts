@@ -13,15 +13,7 @@ import { jsonbText, type Json } from './json.js';
 import { trimScale } from './decimal.js';
 
 export type PgType =
-  | 'int'
-  | 'bigint'
-  | 'text'
-  | 'bool'
-  | 'numeric'
-  | 'timestamptz'
-  | 'date'
-  | 'jsonb'
-  | 'text[]';
+  'int' | 'bigint' | 'text' | 'bool' | 'numeric' | 'timestamptz' | 'date' | 'jsonb' | 'text[]';
 
 export type PgValue = number | bigint | string | boolean | Json | string[] | null;
 

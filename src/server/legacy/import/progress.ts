@@ -31,7 +31,9 @@ class LineProgress implements Progress {
     this.total = total;
     this.started = Date.now();
     this.nextMark = Math.max(done + 1, Math.ceil(total / 10));
-    this.out.write(`[legacy] ${table}: ${total} rows${done > 0 ? ` (resuming after ${done})` : ''}\n`);
+    this.out.write(
+      `[legacy] ${table}: ${total} rows${done > 0 ? ` (resuming after ${done})` : ''}\n`,
+    );
   }
 
   advance(table: string, done: number): void {
@@ -85,8 +87,6 @@ class BarProgress implements Progress {
     const secs = (Date.now() - this.started) / 1000;
     const rate = secs > 0 ? Math.round(done / secs) : 0;
     const bar = `${'█'.repeat(full)}${'░'.repeat(width - full)}`;
-    this.out.write(
-      `\r\x1b[2K${table.padEnd(26)} ${bar} ${done}/${this.total} ${rate} rows/s`,
-    );
+    this.out.write(`\r\x1b[2K${table.padEnd(26)} ${bar} ${done}/${this.total} ${rate} rows/s`);
   }
 }

@@ -39,9 +39,18 @@ function tagged(v: LegacyValue): string {
   return `b${Buffer.from(v).toString('hex')}`;
 }
 
-/** 64-bit hash of the raw row (column names, storage classes and values), signed for int8. */
-export function rowHash(values: Record<string, LegacyValue>): bigint {
+/**
+ * 64-bit hash (signed, for int8) of the raw row — column names, storage classes, values — plus
+ * the values read with it from other tables and the digest of what the rules decided.
+ */
+export function rowHash(
+  values: Record<string, LegacyValue>,
+  joined: Record<string, LegacyValue> = {},
+  digest = '',
+): bigint {
   const h = createHash('md5');
   for (const [k, v] of Object.entries(values)) h.update(`${k}\u001f${tagged(v)}\u001e`);
+  for (const [k, v] of Object.entries(joined)) h.update(`__${k}\u001f${tagged(v)}\u001e`);
+  h.update(digest);
   return h.digest().readBigInt64BE(0);
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { SourceSchema } from '../source/schema.js';
-import { buildMappers } from './mappers/index.js';
+import { plannedTables } from './mappers/index.js';
 import type { RunRow } from './runs.js';
 import { countRows } from './source-rows.js';
 import { unvalidatedConstraints } from './target-state.js';
@@ -52,23 +52,25 @@ export async function buildReport(
   );
   const byTable = new Map(mapped.rows.map((r) => [r.t, r]));
   const actions = (t: string, a: string[]) =>
-    recorded.rows.filter((r) => r.t === t && a.includes(r.action)).reduce((s, r) => s + Number(r.n), 0);
-  const tables: TableReport[] = buildMappers(source.schema).map(({ mapper, table }) => {
-    const m = byTable.get(mapper.source);
+    recorded.rows
+      .filter((r) => r.t === t && a.includes(r.action))
+      .reduce((s, r) => s + Number(r.n), 0);
+  const tables: TableReport[] = plannedTables(source.schema).map(({ table, target }) => {
+    const m = byTable.get(table.name);
     const imported = Number(m?.imported ?? 0);
     const quarantined = Number(m?.quarantined ?? 0);
     const sourceRows = countRows(source.db, table.name);
     return {
-      table: mapper.source,
-      target: mapper.target?.table ?? `legacy.${mapper.source}`,
+      table: table.name,
+      target,
       sourceRows,
       imported,
       quarantined,
-      cleared: actions(mapper.source, [
+      cleared: actions(table.name, [
         'imported_with_cleared_reference',
         'imported_with_changed_value',
       ]),
-      merged: actions(mapper.source, ['imported_merged']),
+      merged: actions(table.name, ['imported_merged']),
       ok: sourceRows === imported + quarantined,
     };
   });
@@ -82,7 +84,11 @@ export async function buildReport(
     source: run.source_path,
     plantZone: options.decisions?.plantZone ?? '',
     tables,
-    totals: { sourceRows: sum('sourceRows'), imported: sum('imported'), quarantined: sum('quarantined') },
+    totals: {
+      sourceRows: sum('sourceRows'),
+      imported: sum('imported'),
+      quarantined: sum('quarantined'),
+    },
     unvalidatedConstraints: unvalidated,
   };
 }
@@ -102,7 +108,9 @@ export function formatReport(r: ImportReport): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+    cells
+      .map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ');
   const out = [line(head), ...rows.map(line)];
   out.push(
     `total: ${r.totals.sourceRows} source rows = ${r.totals.imported} imported + ${r.totals.quarantined} quarantined`,
@@ -110,6 +118,10 @@ export function formatReport(r: ImportReport): string {
   if (r.unvalidatedConstraints.length > 0) {
     out.push(`constraints not validated: ${r.unvalidatedConstraints.join(', ')}`);
   }
-  out.push(r.ok ? 'Import complete: every source row accounted for.' : 'IMPORT FAILED: see MISMATCH rows above.');
+  out.push(
+    r.ok
+      ? 'Import complete: every source row accounted for.'
+      : 'IMPORT FAILED: see MISMATCH rows above.',
+  );
   return out.join('\n');
 }

@@ -1,10 +1,10 @@
 import type pg from 'pg';
+import { LegacyFailure } from './errors.js';
 
 /** "shflgc" as a key for pg_advisory_lock: one import/sync at a time per database. */
 const LEGACY_LOCK_KEY = 0x7368666c6763;
 
-export class LegacyBusyError extends Error {
-  override readonly name = 'LegacyBusyError';
+export class LegacyBusyError extends LegacyFailure {
   constructor() {
     super('Another legacy import or sync is running against this database; wait for it to finish');
   }
@@ -48,8 +48,8 @@ export async function createRun(
   r: { kind: RunKind; sourcePath: string; planHash: string; options: object },
 ): Promise<RunRow> {
   const q = await client.query<RunRow>(
-    `insert into legacy_runs (kind, source_path, plan_hash, options)
-     values ($1, $2, $3, $4)
+    `insert into legacy_runs (kind, source_path, plan_hash, options, started_at)
+     values ($1, $2, $3, $4, date_trunc('milliseconds', now()))
      returning id, kind, source_path, plan_hash, options, status, started_at`,
     [r.kind, r.sourcePath, r.planHash, JSON.stringify(r.options)],
   );

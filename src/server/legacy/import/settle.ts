@@ -53,7 +53,10 @@ export function settle(
     const key = ensureKey(finished.self);
     const id = ens.ids.get(key);
     if (id === undefined || id === null) {
-      return { kind: 'quarantine', reason: `${finished.self.kind} ${finished.self.code} is missing` };
+      return {
+        kind: 'quarantine',
+        reason: `${finished.self.kind} ${finished.self.code} is missing`,
+      };
     }
     const created = ens.created.has(key) && firstUseOfCreated(key);
     return { kind: 'self', id, created, changes: finished.changes };

@@ -47,6 +47,8 @@ export async function ensureSideTable(client: pg.ClientBase, side: SideTable): P
     `CREATE TABLE IF NOT EXISTS ${side.qualified} (${quoteIdent(SOURCE_KEY_COLUMN)} bigint PRIMARY KEY)`,
   );
   for (const c of side.columns) {
-    await client.query(`ALTER TABLE ${side.qualified} ADD COLUMN IF NOT EXISTS ${quoteIdent(c)} text`);
+    await client.query(
+      `ALTER TABLE ${side.qualified} ADD COLUMN IF NOT EXISTS ${quoteIdent(c)} text`,
+    );
   }
 }

@@ -81,12 +81,16 @@ export function sourceRange(
 }
 
 export function countRows(db: Database.Database, table: string): number {
-  const r = db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(table)}`).safeIntegers(true).get() as {
+  const r = db
+    .prepare(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)
+    .safeIntegers(true)
+    .get() as {
     n: bigint;
   };
   return Number(r.n);
 }
 
 export function sourceQuery(db: Database.Database): SourceQuery {
-  return (sql) => db.prepare(sql).safeIntegers(true).iterate() as Iterable<Record<string, LegacyValue>>;
+  return (sql) =>
+    db.prepare(sql).safeIntegers(true).iterate() as Iterable<Record<string, LegacyValue>>;
 }

@@ -1,10 +1,9 @@
 import type pg from 'pg';
 import { quoteIdent } from './copy.js';
+import { LegacyFailure } from './errors.js';
 import { DOMAIN_TABLES, TARGETS } from './targets.js';
 
-export class LegacyTargetNotEmptyError extends Error {
-  override readonly name = 'LegacyTargetNotEmptyError';
-}
+export class LegacyTargetNotEmptyError extends LegacyFailure {}
 
 /**
  * A first import goes into a database with no domain data (only what migrations create: plant

@@ -19,12 +19,7 @@ import { isUtcNowDefault, shiftedNowDefault, type SourceSchema } from '../source
 import { NAIVE_FORMATS, parseLegacyTime, type TimeBase } from '../values/time.js';
 
 export type TimeBaseSource =
-  | 'override'
-  | 'default-utc'
-  | 'default-shifted'
-  | 'paired'
-  | 'file-convention'
-  | 'no-evidence';
+  'override' | 'default-utc' | 'default-shifted' | 'paired' | 'file-convention' | 'no-evidence';
 
 export interface TimeEvidence {
   against: string;
@@ -65,7 +60,8 @@ export function timeColumns(schema: SourceSchema) {
     for (const c of t.columns) {
       const cs = spec?.columns.find((x) => x.name === c.name);
       const isTime = cs ? cs.role.kind === 'time' : /DATE|TIME/i.test(c.declaredType);
-      if (isTime) out.push({ table: t.name, column: c.name, known: !!cs, defaultSql: c.defaultSql });
+      if (isTime)
+        out.push({ table: t.name, column: c.name, known: !!cs, defaultSql: c.defaultSql });
     }
   }
   return out;
@@ -132,7 +128,10 @@ export function measureEvidence(
 }
 
 function describeEvidence(e: TimeEvidence): string {
-  const med = e.medianDiffMinutes === null ? 'n/a' : `${e.medianDiffMinutes > 0 ? '+' : ''}${e.medianDiffMinutes} min`;
+  const med =
+    e.medianDiffMinutes === null
+      ? 'n/a'
+      : `${e.medianDiffMinutes > 0 ? '+' : ''}${e.medianDiffMinutes} min`;
   return `${e.pairs} pairs with ${e.description} (${e.against}): median difference ${med}, ${e.nearZero} at 0, ${e.nearPlantOffset} at the plant offset, ${e.other} elsewhere`;
 }
 
@@ -151,7 +150,10 @@ export function decideTimeBases(
     const evidence = TIME_EVIDENCE.filter((e) => e.column === name && e.needs.every(has)).map((e) =>
       measureEvidence(source, e, zone),
     );
-    const base: Omit<TimeBaseDecision, 'base' | 'source' | 'confidence' | 'explanation' | 'needsReview'> = {
+    const base: Omit<
+      TimeBaseDecision,
+      'base' | 'source' | 'confidence' | 'explanation' | 'needsReview'
+    > = {
       table: tc.table,
       column: tc.column,
       name,
@@ -163,13 +165,34 @@ export function decideTimeBases(
     const conclusive = evidence.filter((e) => e.verdict !== 'inconclusive');
     const override = overrides.get(name);
     if (override) {
-      return { ...base, base: override, source: 'override', confidence: 'certain', needsReview: false, explanation: `set with --time-base ${name}=${override}` };
+      return {
+        ...base,
+        base: override,
+        source: 'override',
+        confidence: 'certain',
+        needsReview: false,
+        explanation: `set with --time-base ${name}=${override}`,
+      };
     }
     if (isUtcNowDefault(tc.defaultSql)) {
-      return { ...base, base: 'utc', source: 'default-utc', confidence: 'certain', needsReview: false, explanation: `DEFAULT ${tc.defaultSql}: SQLite writes UTC` };
+      return {
+        ...base,
+        base: 'utc',
+        source: 'default-utc',
+        confidence: 'certain',
+        needsReview: false,
+        explanation: `DEFAULT ${tc.defaultSql}: SQLite writes UTC`,
+      };
     }
     if (shifted) {
-      return { ...base, base: 'plant', source: 'default-shifted', confidence: 'strong', needsReview: false, explanation: `DEFAULT ${tc.defaultSql}: the current time shifted by '${shifted}' (plant time)` };
+      return {
+        ...base,
+        base: 'plant',
+        source: 'default-shifted',
+        confidence: 'strong',
+        needsReview: false,
+        explanation: `DEFAULT ${tc.defaultSql}: the current time shifted by '${shifted}' (plant time)`,
+      };
     }
     if (conclusive.length > 0) {
       const plant = conclusive.filter((e) => e.verdict === 'plant').length;
@@ -185,7 +208,17 @@ export function decideTimeBases(
         explanation: evidence.map(describeEvidence).join('; '),
       };
     }
-    return { ...base, base: 'utc', source: 'no-evidence', confidence: 'none', needsReview: true, explanation: evidence.length > 0 ? `inconclusive: ${evidence.map(describeEvidence).join('; ')}` : 'no related UTC column to compare with' };
+    return {
+      ...base,
+      base: 'utc',
+      source: 'no-evidence',
+      confidence: 'none',
+      needsReview: true,
+      explanation:
+        evidence.length > 0
+          ? `inconclusive: ${evidence.map(describeEvidence).join('; ')}`
+          : 'no related UTC column to compare with',
+    };
   });
   // App-written columns without their own evidence follow what the decided ones agree on.
   const decided = decisions.filter((d) => d.source === 'paired');

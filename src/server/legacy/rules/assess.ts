@@ -87,7 +87,8 @@ export function createTableAssessor(
   const present = new Set(table.columns.map((c) => c.name));
   const extra: string[] = [];
   for (const c of spec.columns) {
-    if (c.role.kind === 'ref' && present.has(c.name)) extra.push(refCheckSql(schema, c.name, c.role.parent));
+    if (c.role.kind === 'ref' && present.has(c.name))
+      extra.push(refCheckSql(schema, c.name, c.role.parent));
   }
   const duplicateRules = duplicateRulesFor(schema, spec.name);
   for (const r of duplicateRules) extra.push(`${r.keySql} AS ${q(dupColumn(r))}`);

@@ -24,7 +24,8 @@ function fail(b: RowBuilder, spec: ColumnSpec, code: IssueCode, detail: string) 
 }
 
 function missing(b: RowBuilder, spec: ColumnSpec) {
-  if (spec.required) b.add('required-missing', spec.name, 'quarantine-row', `${spec.name} is missing`);
+  if (spec.required)
+    b.add('required-missing', spec.name, 'quarantine-row', `${spec.name} is missing`);
   b.values[spec.name] = null;
 }
 
@@ -50,7 +51,12 @@ export function assessColumn(
       const shifted = id === null ? null : id + BigInt(idOffset);
       const [min, max] = role.range === 'int4' ? [INT4_MIN, INT4_MAX] : [-INT8_MAX - 1n, INT8_MAX];
       if (shifted === null || shifted < min || shifted > max) {
-        b.add('id-out-of-range', spec.name, 'quarantine-row', `id ${showValue(raw)} does not fit ${role.range}`);
+        b.add(
+          'id-out-of-range',
+          spec.name,
+          'quarantine-row',
+          `id ${showValue(raw)} does not fit ${role.range}`,
+        );
       }
       return;
     }
@@ -93,7 +99,12 @@ export function assessColumn(
       else if (parsed.kind === 'null') b.values[spec.name] = role.whenNull;
       else {
         b.values[spec.name] = role.whenUnrecognised;
-        b.add('bool-unrecognised', spec.name, 'replace-and-record', `${parsed.reason} → ${role.whenUnrecognised}`);
+        b.add(
+          'bool-unrecognised',
+          spec.name,
+          'replace-and-record',
+          `${parsed.reason} → ${role.whenUnrecognised}`,
+        );
       }
       return;
     }
@@ -101,7 +112,8 @@ export function assessColumn(
       const parsed = parseLegacyNumber(raw);
       if (parsed.kind === 'null') return missing(b, spec);
       if (parsed.kind === 'not-a-number' || (parsed.kind === 'with-unit' && !role.withUnit)) {
-        const why = parsed.kind === 'not-a-number' ? parsed.reason : `${showValue(raw)} is not a number`;
+        const why =
+          parsed.kind === 'not-a-number' ? parsed.reason : `${showValue(raw)} is not a number`;
         return fail(b, spec, 'number-not-a-number', why);
       }
       if (role.integer && !parsed.integer) {
@@ -131,7 +143,12 @@ export function assessColumn(
       } else {
         b.values[spec.name] = out.value;
         if (out.kind === 'unknown-fallback') {
-          b.add('enum-unknown', spec.name, 'replace-and-record', `${showValue(raw)} → ${out.value} (${out.why})`);
+          b.add(
+            'enum-unknown',
+            spec.name,
+            'replace-and-record',
+            `${showValue(raw)} → ${out.value} (${out.why})`,
+          );
         }
       }
       return;
@@ -155,7 +172,12 @@ export function assessColumn(
         return;
       }
       if (role.maxLength !== undefined && [...value].length > role.maxLength) {
-        return fail(b, spec, 'text-too-long', `${[...value].length} characters, at most ${role.maxLength}`);
+        return fail(
+          b,
+          spec,
+          'text-too-long',
+          `${[...value].length} characters, at most ${role.maxLength}`,
+        );
       }
       b.values[spec.name] = value;
       return;

@@ -14,6 +14,8 @@ export interface ContestEntry {
   key: string;
   /** Sort key: later wins. [start epoch ms (−∞ when unknown), table rank, id]. */
   rank: readonly [number, number, bigint];
+  /** The row is already recorded in legacy_quarantine for another reason (plan arithmetic). */
+  recorded: boolean;
 }
 
 function later(a: ContestEntry['rank'], b: ContestEntry['rank']): boolean {
@@ -27,6 +29,8 @@ export class Contest {
   candidates = 0;
   /** Up to 10 losers, as found (collect mode). */
   readonly loserSamples: { machine: string; table: string; key: string }[] = [];
+  /** Losers per table: how many, and how many of them were recorded already. */
+  readonly loserTally = new Map<string, { losers: number; recordedAlready: number }>();
 
   constructor(
     readonly name: 'runningOrders' | 'openStops',
@@ -47,7 +51,8 @@ export class Contest {
   }
 
   private noteLoser(machine: string, e: ContestEntry) {
-    if (this.loserSamples.length < 10) this.loserSamples.push({ machine, table: e.table, key: e.key });
+    if (this.loserSamples.length < 10)
+      this.loserSamples.push({ machine, table: e.table, key: e.key });
   }
 
   get losers(): number {

@@ -18,6 +18,7 @@ import { hasColumn, type SourceSchema } from '../source/schema.js';
 import { categoryOfReasonCode, normaliseReasonCode } from '../values/reason-tree.js';
 import { showValue } from '../values/storage.js';
 import type { AssessContext } from './context.js';
+import { isRecorded } from './issues.js';
 import { refKey, truthy, type RowBuilder } from './row.js';
 import { slugify } from './slug.js';
 
@@ -42,7 +43,10 @@ function ms(v: unknown): number {
 }
 
 function fit(text: string, suffix: string, max: number): string {
-  return `${[...text].slice(0, max - suffix.length).join('').trimEnd()}${suffix}`;
+  return `${[...text]
+    .slice(0, max - suffix.length)
+    .join('')
+    .trimEnd()}${suffix}`;
 }
 
 /** The order's machine (alias __order_machine) and whether that machine exists. */
@@ -76,14 +80,29 @@ function stopInterval(b: RowBuilder, ctx: AssessContext, machine: string | null,
   const start = b.values.start_time;
   const end = b.values.end_time;
   if (start instanceof Date && end instanceof Date && end < start) {
-    b.add('interval-ends-before-start', 'end_time', 'quarantine-row', `ends ${(start.getTime() - end.getTime()) / 1000} s before it starts`);
+    b.add(
+      'interval-ends-before-start',
+      'end_time',
+      'quarantine-row',
+      `ends ${(start.getTime() - end.getTime()) / 1000} s before it starts`,
+    );
   }
   if (b.quarantined || machine === null || b.row.end_time !== null) return;
   const contest = ctx.contests.openStops;
   if (ctx.mode === 'collect') {
-    contest.offer(machine, { table: b.table, key: b.key, rank: [ms(start), rank, BigInt(b.key)] });
+    contest.offer(machine, {
+      table: b.table,
+      key: b.key,
+      rank: [ms(start), rank, BigInt(b.key)],
+      recorded: b.issues.some((i) => isRecorded(i.disposition)),
+    });
   } else if (!contest.wins(machine, b.table, b.key)) {
-    b.add('open-interval-superseded', 'end_time', 'quarantine-row', `machine ${machine} has a later open stop`);
+    b.add(
+      'open-interval-superseded',
+      'end_time',
+      'quarantine-row',
+      `machine ${machine} has a later open stop`,
+    );
   }
 }
 
@@ -95,7 +114,8 @@ const RULES: Record<string, TableRules> = {
       const dup = b.derived.duplicateOf;
       const long = [...name].length > 64;
       b.derived.code = dup || long ? fit(name, ` #${b.key}`, 64) : name;
-      if (long && !dup) b.add('derived-code', 'name', 'report-only', `code ${JSON.stringify(b.derived.code)}`);
+      if (long && !dup)
+        b.add('derived-code', 'name', 'report-only', `code ${JSON.stringify(b.derived.code)}`);
     },
   },
   users: {
@@ -106,7 +126,12 @@ const RULES: Record<string, TableRules> = {
         if (name.length < 2) name = `${name}.${b.key}`;
         name = fit(name, '', 64);
         if (name !== original) {
-          b.add('username-invalid', 'username', 'replace-and-record', `${showValue(original)} → ${JSON.stringify(name)}`);
+          b.add(
+            'username-invalid',
+            'username',
+            'replace-and-record',
+            `${showValue(original)} → ${JSON.stringify(name)}`,
+          );
         }
         if (b.derived.duplicateOf) name = fit(name, `.${b.key}`, 64);
         b.derived.username = name;
@@ -116,7 +141,12 @@ const RULES: Record<string, TableRules> = {
       if (email === null || email === '') b.derived.email = null;
       else if (!EMAIL.test(email) || email.length > 320) {
         b.derived.email = null;
-        b.add('email-invalid', 'email', 'clear-and-record', `${showValue(email)} is not an e-mail address`);
+        b.add(
+          'email-invalid',
+          'email',
+          'clear-and-record',
+          `${showValue(email)} is not an e-mail address`,
+        );
       } else b.derived.email = email;
       const hash = str(b.values.password_hash);
       if (hash === null || hash.trim() === '') {
@@ -124,7 +154,8 @@ const RULES: Record<string, TableRules> = {
         b.add('password-hash-missing', 'password_hash', 'replace-and-record', 'no hash');
       } else {
         b.derived.password_hash = hash;
-        if (!BCRYPT.test(hash)) b.add('password-hash-unknown', 'password_hash', 'report-only', 'not bcrypt');
+        if (!BCRYPT.test(hash))
+          b.add('password-hash-unknown', 'password_hash', 'report-only', 'not bcrypt');
       }
     },
   },
@@ -148,23 +179,41 @@ const RULES: Record<string, TableRules> = {
       let status = str(b.values.status);
       const machine = str(b.values.machine_id);
       if (status !== null && RUNNING.has(status) && machine === null) {
-        b.add('running-order-without-machine', 'status', 'replace-and-record', `${status} without a machine → pending`);
+        b.add(
+          'running-order-without-machine',
+          'status',
+          'replace-and-record',
+          `${status} without a machine → pending`,
+        );
         status = 'pending';
       }
       b.derived.status = status;
       if (b.quarantined || status === null || !RUNNING.has(status) || machine === null) return;
       const contest = ctx.contests.runningOrders;
       if (ctx.mode === 'collect') {
-        contest.offer(machine, { table: b.table, key: b.key, rank: [ms(b.values.start_time), 0, BigInt(b.key)] });
+        contest.offer(machine, {
+          table: b.table,
+          key: b.key,
+          rank: [ms(b.values.start_time), 0, BigInt(b.key)],
+          recorded: b.issues.some((i) => isRecorded(i.disposition)),
+        });
       } else if (!contest.wins(machine, b.table, b.key)) {
-        b.add('running-order-superseded', 'status', 'replace-and-record', `machine ${machine} runs a later order → pending`);
+        b.add(
+          'running-order-superseded',
+          'status',
+          'replace-and-record',
+          `machine ${machine} runs a later order → pending`,
+        );
         b.derived.status = 'pending';
       }
     },
   },
   production_events: {
     finish(b) {
-      b.derived.data = { legacyType: b.row.event_type ?? null, description: b.values.description ?? null };
+      b.derived.data = {
+        legacyType: b.row.event_type ?? null,
+        description: b.values.description ?? null,
+      };
     },
   },
   production_stops: {
@@ -173,7 +222,12 @@ const RULES: Record<string, TableRules> = {
       b.derived.id = targetId(b, spec);
       const machine = b.quarantined ? null : usableOrderMachine(b, ctx);
       if (!b.quarantined && machine === null) {
-        b.add('no-machine', 'order_id', 'quarantine-row', `order ${showValue(b.row.order_id)} has no usable machine`);
+        b.add(
+          'no-machine',
+          'order_id',
+          'quarantine-row',
+          `order ${showValue(b.row.order_id)} has no usable machine`,
+        );
       }
       b.derived.machine_id = machine;
       b.derived.reason_category = b.values.category ?? 'LEGACY';
@@ -188,13 +242,17 @@ const RULES: Record<string, TableRules> = {
       let machine = str(b.values.machine_id);
       if (machine === null && b.row.machine_id === null && !b.quarantined) {
         machine = usableOrderMachine(b, ctx);
-        if (machine === null) b.add('no-machine', 'machine_id', 'quarantine-row', 'no machine, and no order with one');
+        if (machine === null)
+          b.add('no-machine', 'machine_id', 'quarantine-row', 'no machine, and no order with one');
       }
       b.derived.machine_id = b.quarantined ? null : machine;
       const code = normaliseReasonCode(b.values.reason_code);
       b.derived.reason_code = code;
       b.derived.reason_category = code === null ? null : categoryOfReasonCode(code);
-      const parts = [str(b.values.notes), str(b.values.root_cause) && `Root cause: ${str(b.values.root_cause)}`];
+      const parts = [
+        str(b.values.notes),
+        str(b.values.root_cause) && `Root cause: ${str(b.values.root_cause)}`,
+      ];
       b.derived.notes = parts.filter((p): p is string => !!p && p.trim() !== '').join('\n') || null;
       stopInterval(b, ctx, b.quarantined ? null : machine, 1);
     },
@@ -209,7 +267,8 @@ const RULES: Record<string, TableRules> = {
     finish(b, _ctx, spec) {
       b.derived.id = targetId(b, spec);
       const unitColumn = str(b.values.unit);
-      b.derived.unit = unitColumn !== null && unitColumn !== 'units' ? unitColumn : (b.derived.unit ?? 'units');
+      b.derived.unit =
+        unitColumn !== null && unitColumn !== 'units' ? unitColumn : (b.derived.unit ?? 'units');
       b.derived.waste_type = b.values.waste_type ?? 'other';
     },
   },

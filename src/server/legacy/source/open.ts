@@ -51,7 +51,8 @@ function checkFile(file: string): fs.Stats {
     }
     throw new LegacySourceError('unreadable', `cannot read ${file} (${code ?? String(e)})`);
   }
-  if (stat.isDirectory()) throw new LegacySourceError('missing', `${file} is a directory, not a file`);
+  if (stat.isDirectory())
+    throw new LegacySourceError('missing', `${file} is a directory, not a file`);
   const head = Buffer.alloc(16);
   let fd: number | undefined;
   try {

@@ -107,4 +107,3 @@ export function shiftedNowDefault(defaultSql: string | null): string | null {
   const m = /'now'\s*,\s*'([+-]\s*\d+(?:\.\d+)?\s*hours?|localtime)'/i.exec(defaultSql);
   return m ? (m[1] ?? null) : null;
 }
-

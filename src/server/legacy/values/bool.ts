@@ -1,9 +1,7 @@
 /** Legacy booleans: 0/1 integers, and text spelled 'true'/'false', 't'/'f', 'yes'/'no', … */
 
 export type ParsedBool =
-  | { kind: 'bool'; value: boolean }
-  | { kind: 'null' }
-  | { kind: 'unrecognised'; reason: string };
+  { kind: 'bool'; value: boolean } | { kind: 'null' } | { kind: 'unrecognised'; reason: string };
 
 const TRUE_TEXT = new Set(['1', 'true', 't', 'yes', 'y', 'on']);
 const FALSE_TEXT = new Set(['0', 'false', 'f', 'no', 'n', 'off']);

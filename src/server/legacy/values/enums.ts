@@ -49,7 +49,11 @@ export function mapLegacyEnum(mapping: EnumMapping, value: unknown): EnumOutcome
   if (mapping.whenUnknown === 'quarantine') {
     return { kind: 'quarantine', reason: `${mapping.title} ${JSON.stringify(value)} is unknown` };
   }
-  return { kind: 'unknown-fallback', value: mapping.whenUnknown.becomes, why: mapping.whenUnknown.why };
+  return {
+    kind: 'unknown-fallback',
+    value: mapping.whenUnknown.becomes,
+    why: mapping.whenUnknown.why,
+  };
 }
 
 export const ORDER_STATUS: EnumMapping = {
@@ -84,7 +88,7 @@ export const ORDER_STATUS: EnumMapping = {
   whenUnknown: { becomes: 'pending', why: 'unknown status: treated as not started' },
   note:
     "A running ('in_progress'/'paused') order needs a machine and a machine runs one order at a " +
-    "time: a running order without a usable machine, or beaten by a later running order on the " +
+    'time: a running order without a usable machine, or beaten by a later running order on the ' +
     "same machine, becomes 'pending' (recorded).",
 };
 
@@ -235,11 +239,7 @@ export const WASTE_TYPE: EnumMapping = {
 export const SHIFT_CODE: EnumMapping = {
   name: 'shift',
   title: 'shift',
-  columns: [
-    'labor_assignments.shift',
-    'attendance_register.shift',
-    'shift_supervisors.shift',
-  ],
+  columns: ['labor_assignments.shift', 'attendance_register.shift', 'shift_supervisors.shift'],
   allowed: ['D', 'N'],
   aliases: { ds: 'D', day: 'D', day_shift: 'D', ns: 'N', night: 'N', night_shift: 'N' },
   whenNull: 'quarantine',

@@ -136,7 +136,9 @@ function parseText(raw: string, base: TimeBase, zone: string): ParsedTime {
     return { kind: 'instant', at, format };
   }
   if (DIGITS_RE.test(text)) return fromEpoch(Number(text), 'digit text');
-  return unparseable(`${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is not a recognised date or time`);
+  return unparseable(
+    `${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is not a recognised date or time`,
+  );
 }
 
 /**

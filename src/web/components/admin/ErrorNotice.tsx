@@ -1,4 +1,5 @@
 import { Alert, List } from '@mantine/core';
+import { ApiError } from '../../api/client.js';
 import { describeError, otherFieldErrors } from './errors.js';
 
 /**
@@ -18,9 +19,10 @@ export function ErrorNotice({
 }) {
   if (!error) return null;
   const others = otherFieldErrors(error, shownFields);
+  const allInline = error instanceof ApiError && error.fields !== undefined && others.length === 0;
   return (
     <Alert color="red" variant="light" title={title} role="alert" data-testid={testId}>
-      {describeError(error)}
+      {allInline ? 'Correct the fields marked in red.' : describeError(error)}
       {others.length > 0 && (
         <List size="sm" mt={4}>
           {others.map(([field, problem]) => (

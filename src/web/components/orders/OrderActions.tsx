@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Button, Group, Menu, type ButtonProps } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Order } from '../../../common/api/orders.js';
 import { actionsFor, editableFields, type OrderAction } from '../../../common/order-lifecycle.js';
 import { orderErrorMessage, useOrderAction, useUpdateOrder } from '../../api/orders.js';
@@ -44,12 +44,15 @@ export function OrderActions({
   zone,
   size = 'xs',
   compact = false,
+  children,
 }: {
   order: Order;
   zone: string;
   size?: ButtonProps['size'];
   /** Secondary actions (count, edit, cancel, archive) in a menu, for boards. */
   compact?: boolean;
+  /** More buttons, laid out with these. */
+  children?: ReactNode;
 }) {
   const { role, can } = useSession();
   const action = useOrderAction();
@@ -150,6 +153,7 @@ export function OrderActions({
             </Menu.Dropdown>
           </Menu>
         )}
+        {children}
       </Group>
       {inlineError && (
         <Alert color="red" mt="xs" p="xs" role="alert" data-testid="action-error">

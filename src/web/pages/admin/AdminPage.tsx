@@ -2,6 +2,11 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { EnvironmentsTab } from '../../components/admin/EnvironmentsTab.js';
+import { MachinesTab } from '../../components/admin/MachinesTab.js';
+import { MachineTypesTab } from '../../components/admin/MachineTypesTab.js';
+import { ProductsTab } from '../../components/admin/ProductsTab.js';
+import { StopReasonsTab } from '../../components/admin/StopReasonsTab.js';
+import { UsersTab } from '../../components/admin/UsersTab.js';
 
 interface AdminTab {
   path: string;
@@ -10,7 +15,12 @@ interface AdminTab {
 }
 
 const TABS: readonly AdminTab[] = [
+  { path: 'users', label: 'Users', element: <UsersTab /> },
   { path: 'environments', label: 'Environments', element: <EnvironmentsTab /> },
+  { path: 'machine-types', label: 'Machine types', element: <MachineTypesTab /> },
+  { path: 'machines', label: 'Machines', element: <MachinesTab /> },
+  { path: 'stop-reasons', label: 'Stop reasons', element: <StopReasonsTab /> },
+  { path: 'products', label: 'Products', element: <ProductsTab /> },
 ];
 
 /**

@@ -1,68 +1,75 @@
 import type Database from 'better-sqlite3';
-import { CATALOG, q } from '../../catalog/index.js';
+import { CATALOG, q, type TableSpec } from '../../catalog/index.js';
+import type { AssessContext } from '../../rules/context.js';
 import type { SourceSchema, SourceTable } from '../../source/schema.js';
 import type { TableMapper } from '../mapping.js';
-import {
-  attendanceRegisterMapper,
-  laborAssignmentsMapper,
-  maturationChecksMapper,
-  maturationRoomMapper,
-} from './later.js';
-import { productionEventsMapper, productionOrdersMapper } from './orders.js';
-import { machinesMapper, operatorsMapper, usersMapper } from './people.js';
-import { auditLogMapper, productionWasteMapper, verbatimMapper, wasteRecordsMapper } from './records.js';
-import {
-  downtimeCategoriesMapper,
-  environmentsMapper,
-  machineTypesMapper,
-  reasonCodesMapper,
-} from './reference.js';
-import { downtimeEventsMapper, productionStopsMapper } from './stops.js';
+import { assessedMapper, type TargetBuilder } from './assessed.js';
+import * as core from './builders.js';
+import * as later from './builders-later.js';
+import { verbatimMapper } from './verbatim.js';
 
-const FACTORIES: Record<string, () => TableMapper> = {
-  environments: environmentsMapper,
-  machine_types: machineTypesMapper,
-  downtime_categories: downtimeCategoriesMapper,
-  machines: machinesMapper,
-  operators: operatorsMapper,
-  users: usersMapper,
-  reason_codes: reasonCodesMapper,
-  production_orders: productionOrdersMapper,
-  production_events: productionEventsMapper,
-  production_stops: productionStopsMapper,
-  downtime_events: downtimeEventsMapper,
-  waste_records: wasteRecordsMapper,
-  production_waste: productionWasteMapper,
-  audit_log: auditLogMapper,
-  maturation_room: maturationRoomMapper,
-  maturation_daily_checks: maturationChecksMapper,
-  labor_assignments: laborAssignmentsMapper,
-  attendance_register: attendanceRegisterMapper,
+const BUILDERS: Record<string, TargetBuilder> = {
+  environments: later.environments,
+  machine_types: later.machineTypes,
+  downtime_categories: later.downtimeCategories,
+  machines: core.machines,
+  operators: core.operators,
+  users: core.users,
+  reason_codes: core.reasonCodes,
+  production_orders: core.productionOrders,
+  production_events: core.productionEvents,
+  production_stops: core.productionStops,
+  downtime_events: core.downtimeEvents,
+  waste_records: core.wasteRecords,
+  production_waste: core.wasteRecords,
+  audit_log: core.auditLog,
+  maturation_room: later.maturationRoom,
+  maturation_daily_checks: later.maturationChecks,
+  labor_assignments: later.laborAssignments,
+  attendance_register: later.attendanceRegister,
 };
+
+export interface PlannedTable {
+  table: SourceTable;
+  /** The catalog's spec; undefined for a table nobody documented. */
+  spec?: TableSpec;
+  /** Where its rows go: a table of the new model, or 'legacy.<name>' (verbatim copy). */
+  target: string;
+}
+
+/**
+ * The tables of the file in load order: the catalog's tables that are present (parents first),
+ * then the tables nobody documented (copied verbatim), by name.
+ */
+export function plannedTables(schema: SourceSchema): PlannedTable[] {
+  const present = new Map(schema.tables.map((t) => [t.name, t]));
+  const known = CATALOG.flatMap((spec): PlannedTable[] => {
+    const table = present.get(spec.name);
+    if (!table) return [];
+    const builder = spec.target.kind === 'table' ? BUILDERS[spec.name] : undefined;
+    return [{ table, spec, target: builder ? builder.target.table : `legacy.${spec.name}` }];
+  });
+  const documented = new Set(CATALOG.map((t) => t.name));
+  const unknown = schema.tables
+    .filter((t) => !documented.has(t.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((table) => ({ table, target: `legacy.${table.name}` }));
+  return [...known, ...unknown];
+}
 
 export interface MappedTable {
   mapper: TableMapper;
   table: SourceTable;
 }
 
-/**
- * One fresh mapper per table of the file, in load order: the catalog's tables that are present
- * (parents first), then the tables nobody documented (copied verbatim), by name.
- */
-export function buildMappers(schema: SourceSchema): MappedTable[] {
-  const present = new Map(schema.tables.map((t) => [t.name, t]));
-  const known: MappedTable[] = CATALOG.flatMap((spec) => {
-    const table = present.get(spec.name);
-    if (!table) return [];
-    const factory = spec.target.kind === 'table' ? FACTORIES[spec.name] : undefined;
-    return [{ mapper: factory ? factory() : verbatimMapper(spec.name), table }];
+/** One fresh mapper per table, sharing the rules' context (quarantined parents cascade). */
+export function buildMappers(schema: SourceSchema, actx: AssessContext): MappedTable[] {
+  return plannedTables(schema).map(({ table, spec }) => {
+    const builder = spec?.target.kind === 'table' ? BUILDERS[spec.name] : undefined;
+    const mapper =
+      spec && builder ? assessedMapper(spec, table, actx, builder) : verbatimMapper(table.name);
+    return { mapper, table };
   });
-  const documented = new Set(CATALOG.map((t) => t.name));
-  const unknown = schema.tables
-    .filter((t) => !documented.has(t.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((table) => ({ mapper: verbatimMapper(table.name), table }));
-  return [...known, ...unknown];
 }
 
 /**
