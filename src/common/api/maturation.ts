@@ -136,7 +136,12 @@ export const MaturationListQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   /** Part of the batch number or blend name (case-insensitive). */
-  q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, 'must be at most 100 characters')
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+    .optional(),
   limit: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -174,11 +179,13 @@ export const MaturationOverdue = z.object({
 });
 export type MaturationOverdue = z.infer<typeof MaturationOverdue>;
 
+const noNul = (v: string) => !v.includes('\u0000');
 const readingName = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters');
+  .max(64, 'must be at most 64 characters')
+  .refine(noNul, 'must not contain NUL characters');
 
 /**
  * POST /api/maturation/:id/checks (operators): checkDate defaults to today (plant day), may not

@@ -463,6 +463,8 @@ describe('abuse', () => {
       [{ checkDate: '2026-13-01' }, 'checkDate'],
       [{ checkedBy: u.admin.id }, 'checkedBy'],
       [{ notes: 'n'.repeat(2001) }, 'notes'],
+      [{ notes: 'a\u0000b' }, 'notes'],
+      [{ readings: { 'a\u0000b': 1 } }, 'readings.a\u0000b'],
     ];
     for (const [body, field] of checks) {
       const r = await call(u.operator, 'POST', `/api/maturation/${id}/checks`, body);
@@ -490,6 +492,7 @@ describe('abuse', () => {
       '?limit=1000',
       '?offset=-1',
       '?q=' + 'q'.repeat(101),
+      '?q=a%00b',
       '?x=1',
     ]) {
       expect((await call(u.viewer, 'GET', `/api/maturation${q}`)).statusCode, q).toBe(400);

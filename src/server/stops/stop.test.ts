@@ -456,6 +456,7 @@ describe('abuse', () => {
       [{ machineId: ids.spare, 'name; DROP TABLE stops': 1 }, 'name; DROP TABLE stops'],
       [{ machineId: ids.spare, notes: 'x'.repeat(5000) }, 'notes'],
       [{ machineId: ids.spare, notes: 42 }, 'notes'],
+      [{ machineId: ids.spare, notes: 'belt\u0000snapped' }, 'notes'],
       [{ machineId: ids.spare, reasonId: 'MECH' }, 'reasonId'],
       [{}, 'machineId'],
     ];
@@ -508,6 +509,7 @@ describe('abuse', () => {
       '?limit=0',
       '?limit=501',
       '?cursor=abc',
+      '?machineId=1%00',
       '?sort=started_at',
       `?${encodeURIComponent('name; DROP TABLE stops')}=1`,
     ]) {

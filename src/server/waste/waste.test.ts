@@ -291,6 +291,8 @@ describe('abuse', () => {
       [{ ...ok, unit: '' }, 'unit'],
       [{ ...ok, unit: 'k'.repeat(33) }, 'unit'],
       [{ ...ok, reason: 2 }, 'reason'],
+      [{ ...ok, reason: '2\u0000' }, 'reason'],
+      [{ ...ok, unit: 'k\u0000g' }, 'unit'],
       [{ ...ok, reason: 'r'.repeat(100_000) }, 'reason'],
       [{ ...ok, recordedBy: u.admin.id }, 'recordedBy'],
       [{ ...ok, 'name; DROP TABLE waste': 1 }, 'name; DROP TABLE waste'],
