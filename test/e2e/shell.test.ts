@@ -3,11 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadyResponse } from '../../src/common/api/system.js';
 import { launchBrowser, openPage, VIEWPORTS, type Viewport } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
+import { createUser } from '../../src/server/users/user.service.js';
 
 const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 /** The README's screenshot is refreshed on request only (UPDATE_SCREENSHOTS=1), so runs leave the tree clean. */
@@ -18,6 +19,28 @@ const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
 const BROWSER_ZONE = 'America/New_York';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const PASSWORD = 'shell-test-password';
+
+/** A viewer who can see the home page; every page but sign-in needs a session. */
+async function createViewer(server: TestServer): Promise<string> {
+  const username = `shell-viewer-${process.pid}`;
+  await createUser(server.database.db, {
+    username,
+    displayName: 'Shell Viewer',
+    role: 'viewer',
+    password: PASSWORD,
+  });
+  return username;
+}
+
+/** Signs the browser context in through the API (the cookie lands in the context's jar). */
+async function signInContext(context: BrowserContext, baseUrl: string, username: string) {
+  const response = await context.request.post(`${baseUrl}/api/auth/login`, {
+    data: { username, password: PASSWORD },
+  });
+  expect(response.status()).toBe(200);
+}
 
 async function fetchReady(baseUrl: string): Promise<ReadyResponse> {
   const response = await fetch(`${baseUrl}/api/ready`);
@@ -83,12 +106,14 @@ async function clickNav(page: Page, label: string, viewport: Viewport): Promise<
 describe('web shell', () => {
   let server: TestServer;
   let browser: Browser;
+  let username: string;
 
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) {
       throw new Error(`${WEB_INDEX} is missing: build the web app first (npm run build:web).`);
     }
     [server, browser] = await Promise.all([startTestServer({ seedDemo: true }), launchBrowser()]);
+    username = await createViewer(server);
   });
 
   afterAll(async () => {
@@ -101,12 +126,14 @@ describe('web shell', () => {
   ])(
     'shows plant time, not the browser’s, on a $name in another zone',
     async ({ viewport, mobile }) => {
-      const { context, page, errors } = await openPage(browser, `${server.baseUrl}/`, {
+      const { context, page, errors } = await openPage(browser, undefined, {
         viewport,
         mobile,
         timezoneId: BROWSER_ZONE,
       });
       try {
+        await signInContext(context, server.baseUrl, username);
+        await page.goto(`${server.baseUrl}/`);
         expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
           BROWSER_ZONE,
         );
@@ -118,9 +145,10 @@ describe('web shell', () => {
 
         await clickNav(page, 'Orders', viewport);
         await page.waitForURL(`${server.baseUrl}/orders`);
-        await expect
-          .poll(() => page.getByTestId('placeholder').innerText())
-          .toBe('Coming with the next release');
+        // The demo plant has no orders yet.
+        await page.getByTestId('orders-empty').waitFor();
+        // A viewer sees no admin section and no create button.
+        expect(await page.getByTestId('order-create').count()).toBe(0);
 
         await clickNav(page, 'Home', viewport);
         await page.waitForURL(`${server.baseUrl}/`);
@@ -134,11 +162,45 @@ describe('web shell', () => {
     60_000,
   );
 
-  it('serves the app at a deep link (SPA fallback)', async () => {
-    const { context, page } = await openPage(browser, `${server.baseUrl}/reports`, {
+  it('sends a visitor without a session to sign-in, and back after it', async () => {
+    const { context, page } = await openPage(browser, `${server.baseUrl}/orders?status=pending`, {
       timezoneId: BROWSER_ZONE,
     });
     try {
+      await page.waitForURL(
+        `${server.baseUrl}/sign-in?next=${encodeURIComponent('/orders?status=pending')}`,
+      );
+      await page.getByTestId('sign-in-username').fill(username);
+      await page.getByTestId('sign-in-password').fill('not-the-password');
+      await page.getByTestId('sign-in-submit').click();
+      await expect
+        .poll(() => page.getByTestId('sign-in-error').innerText())
+        .toBe('Wrong user name or password');
+
+      await page.getByTestId('sign-in-password').fill(PASSWORD);
+      await page.getByTestId('sign-in-submit').click();
+      await page.waitForURL(`${server.baseUrl}/orders?status=pending`);
+      await page.getByTestId('orders-empty').waitFor();
+
+      // The navigation shows only what a viewer may use; the user menu says who is signed in.
+      const nav = page.getByRole('navigation');
+      expect(await nav.getByRole('link', { name: 'Admin', exact: true }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Operator', exact: true }).count()).toBe(0);
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(`${server.baseUrl}/sign-in`);
+      const me = await context.request.get(`${server.baseUrl}/api/auth/me`);
+      expect(me.status()).toBe(401);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('serves the app at a deep link (SPA fallback)', async () => {
+    const { context, page } = await openPage(browser, undefined, { timezoneId: BROWSER_ZONE });
+    try {
+      await signInContext(context, server.baseUrl, username);
+      await page.goto(`${server.baseUrl}/reports`);
       await expect
         .poll(() => page.getByTestId('placeholder').innerText())
         .toBe('Coming with the next release');
@@ -151,11 +213,13 @@ describe('web shell', () => {
   }, 60_000);
 
   it('takes the README screenshot', async () => {
-    const { context, page } = await openPage(browser, `${server.baseUrl}/`, {
+    const { context, page } = await openPage(browser, undefined, {
       viewport: VIEWPORTS.screenshot,
       timezoneId: BROWSER_ZONE,
     });
     try {
+      await signInContext(context, server.baseUrl, username);
+      await page.goto(`${server.baseUrl}/`);
       await expectPlantHome(page, server.baseUrl);
       await mkdir(dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
@@ -168,12 +232,14 @@ describe('web shell', () => {
 describe('web shell in another plant zone', () => {
   let server: TestServer;
   let browser: Browser;
+  let username: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       startTestServer({ plantZone: 'Asia/Kathmandu' }),
       launchBrowser(),
     ]);
+    username = await createViewer(server);
   });
 
   afterAll(async () => {
@@ -181,10 +247,10 @@ describe('web shell in another plant zone', () => {
   });
 
   it('follows the plant’s zone (UTC+05:45), whatever the browser’s', async () => {
-    const { context, page } = await openPage(browser, `${server.baseUrl}/`, {
-      timezoneId: BROWSER_ZONE,
-    });
+    const { context, page } = await openPage(browser, undefined, { timezoneId: BROWSER_ZONE });
     try {
+      await signInContext(context, server.baseUrl, username);
+      await page.goto(`${server.baseUrl}/`);
       const ready = await expectPlantHome(page, server.baseUrl);
       expect(ready.plant.timeZone).toBe('Asia/Kathmandu');
       expect(ready.plant.utcOffset).toBe('+05:45');

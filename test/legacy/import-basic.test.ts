@@ -84,3 +84,83 @@ describe('legacy import (hand-made file)', () => {
     console.log(q.rows);
   });
 });
+describe('dump', () => {
+  it('dumps', async () => {
+    for (const t of ['environments', 'machines', 'users', 'stop_reasons', 'production_orders', 'order_events', 'stops', 'waste', 'audit_log', 'legacy.quality_checks', 'legacy.mystery', 'legacy.machines', 'legacy.production_orders', 'legacy_row_map']) {
+      const r = await db.pool.query(`select * from ${t} order by 1, 2`);
+      console.log(t, JSON.stringify(r.rows.map((x) => Object.fromEntries(Object.entries(x).filter(([k]) => !['created_at', 'updated_at'].includes(k))))));
+    }
+  });
+});
+describe('verify', () => {
+  it('finds no differences, then a tampered value', async () => {
+    const { verifyLegacy } = await import('../../src/server/legacy/verify/verifier.js');
+    const source = await LegacySource.open(file);
+    const client = await db.pool.connect();
+    try {
+      const run = () =>
+        verifyLegacy(client, { path: file, db: source.db, schema: source.schema }, { chunkSize: 3, progress: silentProgress, limit: 50 });
+      const r1 = await run();
+      console.log(r1.shown);
+      expect(r1.differences).toBe(0);
+      await client.query(`update production_orders set product_name = 'Tampered' where id = 4`);
+      await client.query(`delete from legacy.machines where _source_key = 2`);
+      const r2 = await run();
+      console.log(r2.shown);
+      expect(r2.shown.map((d) => `${d.table}/${d.key}/${d.column}`).sort()).toEqual([
+        'machines/2/legacy.machines.efficiency_rating',
+        'machines/2/legacy.machines.last_maintenance',
+        'machines/2/legacy.machines.next_maintenance',
+        'production_orders/4/product_name',
+        'production_orders/4/updated_at',
+      ]);
+    } finally {
+      client.release();
+      source.close();
+    }
+  });
+});
+
+describe('sync', () => {
+  it('applies inserts, updates and deletes, then verify is clean', async () => {
+    const { verifyLegacy } = await import('../../src/server/legacy/verify/verifier.js');
+    const { syncLegacy } = await import('../../src/server/legacy/sync/syncer.js');
+    const Database = (await import('better-sqlite3')).default;
+    const w = new Database(file);
+    w.exec(`
+      INSERT INTO machines (id, name, environment) VALUES (4, 'Filler', 'Beverage');
+      INSERT INTO production_orders (id, order_number, product_name, quantity, environment, status, machine_id) VALUES (5, 'PO-5', 'Juice', 20, 'beverage', 'in_progress', 4);
+      INSERT INTO production_events (id, order_id, event_type, timestamp) VALUES (5, 5, 'start', '2024-06-01 10:00:00');
+      UPDATE production_orders SET quantity = 7, product_name = 'Snack v2' WHERE id = 4;
+      UPDATE production_orders SET quantity = 5 WHERE id = 2;
+      UPDATE waste_records SET waste_amount = 0 WHERE id = 2;
+      DELETE FROM production_events WHERE id = 2;
+      DELETE FROM quality_checks WHERE id = 1;
+      DELETE FROM waste_records WHERE id = 3;
+      INSERT INTO mystery VALUES ('new', 2, NULL);
+      UPDATE reason_codes SET description = 'Planned maintenance' WHERE id = 1;
+    `);
+    w.close();
+    const source = await LegacySource.open(file);
+    const client = await db.pool.connect();
+    try {
+      const f = { path: file, db: source.db, schema: source.schema };
+      const s1 = await syncLegacy(client, f, { chunkSize: 2, progress: silentProgress });
+      console.log(s1.tables.filter((t) => t.inserted + t.updated + t.deleted + t.quarantined > 0));
+      expect(s1.ok).toBe(true);
+      const v = await verifyLegacy(client, f, { chunkSize: 3, progress: silentProgress, limit: 50 });
+      await client.query(`update production_orders set product_name = 'Snack' where id = 4`).catch(() => undefined);
+      console.log(v.shown);
+      const s2 = await syncLegacy(client, f, { chunkSize: 2, progress: silentProgress });
+      console.log(s2.tables.filter((t) => t.inserted + t.updated + t.deleted + t.quarantined > 0));
+      const v2 = await verifyLegacy(client, f, { chunkSize: 3, progress: silentProgress, limit: 50 });
+      console.log(v2.shown);
+      expect(v2.differences).toBe(0);
+      const s3 = await syncLegacy(client, f, { chunkSize: 2, progress: silentProgress });
+      expect(s3.tables.every((t) => t.inserted + t.updated + t.deleted + t.quarantined === 0)).toBe(true);
+    } finally {
+      client.release();
+      source.close();
+    }
+  });
+});

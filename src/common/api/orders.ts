@@ -165,7 +165,12 @@ export const OrderListQuery = z.strictObject({
   machineId: idValue.optional(),
   dueFrom: day.optional(),
   dueTo: day.optional(),
-  q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, 'must be at most 100 characters')
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+    .optional(),
   /** false (default): not archived; true: only archived; all: both. */
   archived: z.enum(['false', 'true', 'all']).default('false'),
   sort: z.enum(ORDER_SORTS).default('dueDate'),
@@ -195,7 +200,11 @@ const plannedFields = {
   environmentId: z.number().int().positive().max(2_147_483_647),
   scheduledStart: instant.nullable(),
   scheduledEnd: instant.nullable(),
-  scheduledShift: z.string().trim().max(8).nullable(),
+  scheduledShift: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{1,8}$/, 'must be a shift code such as D or N')
+    .nullable(),
   notes: notes(),
 };
 

@@ -1,4 +1,4 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { signInAll, type SignedIn } from '../../../test/support/actors.js';
@@ -10,6 +10,7 @@ import {
 } from '../../common/order-lifecycle.js';
 import { addMachine, addOrder, seedPlant, type Plant } from './order.fixtures.js';
 import { listOrdersQuery } from './order-query.repository.js';
+import * as m0003 from '../db/migrations/0003_order_indexes.js';
 
 /** GET /api/orders: filters, sorts, keyset pages, search, and the plans behind them. */
 let t: TestApp;
@@ -273,6 +274,7 @@ describe('abuse', () => {
     ['dueTo=yesterday', 'dueTo'],
     ['archived=yes', 'archived'],
     [`q=${'x'.repeat(101)}`, 'q'],
+    ['q=a%00b', 'q'],
     ['name%3B%20DROP%20TABLE%20x=1', 'name; DROP TABLE x'],
     ['orderBy=id', 'orderBy'],
   ])('%s → 400 naming %s', async (query, field) => {
@@ -331,5 +333,27 @@ describe('query plans', () => {
       await sql`reset enable_seqscan`.execute(c);
       await sql`reset enable_bitmapscan`.execute(c);
     });
+  });
+});
+
+describe('migration 0003', () => {
+  it('goes down and up again; trigram indexes where pg_trgm is available', async () => {
+    const db = t.database.db;
+    const names = async () =>
+      (
+        await sql<{ indexname: string }>`select indexname from pg_indexes
+          where tablename = 'production_orders' and indexname ~ '_(active|all|trgm)_'
+          order by 1`.execute(db)
+      ).rows.map((r) => r.indexname);
+    const before = await names();
+    expect(before.filter((n) => /_(active|all)_/.test(n))).toHaveLength(10);
+    await m0003.down(db as unknown as Kysely<unknown>);
+    expect(await names()).toEqual([]);
+    await m0003.up(db as unknown as Kysely<unknown>);
+    expect(await names()).toEqual(before);
+    const trgm = await sql`select 1 from pg_available_extensions where name = 'pg_trgm'`.execute(
+      db,
+    );
+    expect(before.filter((n) => n.endsWith('_trgm_idx'))).toHaveLength(trgm.rows.length ? 2 : 0);
   });
 });

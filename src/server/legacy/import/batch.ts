@@ -35,15 +35,23 @@ export function prepareRow(mapper: TableMapper, row: SourceRow, ctx: MapContext)
   }
 }
 
-/** Maps, checks and settles a batch of source rows (inside the caller's transaction). */
-export async function settleBatch(
-  client: pg.ClientBase,
+/** Maps a batch of source rows (the rules run once per row, in key order) and hashes them. */
+export function prepareBatch(
   t: BatchTable,
   rows: readonly SourceRow[],
-  o: { create: boolean },
-): Promise<Settled> {
+): { prepared: Prepared[]; hashes: bigint[] } {
   const prepared = rows.map((r) => prepareRow(t.mapper, r, t.ctx));
   const hashes = rows.map((r, i) => rowHash(r.values, r.joined, prepared[i]!.digest));
+  return { prepared, hashes };
+}
+
+/** Checks prepared rows' references in PostgreSQL and settles them (inside a transaction). */
+export async function settlePrepared(
+  client: pg.ClientBase,
+  t: BatchTable,
+  prepared: readonly Prepared[],
+  o: { create: boolean },
+): Promise<Outcome[]> {
   const drafts = prepared.flatMap((p) => (p.kind === 'draft' ? [p.draft] : []));
   const ens = await resolveEnsures(
     client,
@@ -56,8 +64,18 @@ export async function settleBatch(
   );
   const claimed = new Set<string>();
   const firstUse = (key: string) => !claimed.has(key) && claimed.add(key) !== undefined;
-  const outcomes = prepared.map((p) => settle(t.mapper, p, ens, refRows, t.ctx, firstUse));
-  return { outcomes, hashes };
+  return prepared.map((p) => settle(t.mapper, p, ens, refRows, t.ctx, firstUse));
+}
+
+/** Maps, checks and settles a batch of source rows (inside the caller's transaction). */
+export async function settleBatch(
+  client: pg.ClientBase,
+  t: BatchTable,
+  rows: readonly SourceRow[],
+  o: { create: boolean },
+): Promise<Settled> {
+  const { prepared, hashes } = prepareBatch(t, rows);
+  return { outcomes: await settlePrepared(client, t, prepared, o), hashes };
 }
 
 /**

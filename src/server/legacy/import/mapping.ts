@@ -116,6 +116,8 @@ export interface TableMapper {
    * kept verbatim in legacy.<source> (with `_source_key`), so nothing is lost.
    */
   uses: readonly string[];
+  /** Its rows are reference rows found or created by code (Draft.self), not inserted. */
+  self?: boolean;
   /** Columns compared by verify (default: all of the target's). */
   compared?: readonly string[];
   /** Columns read from other tables with each row (duplicate groups, first events, …). */

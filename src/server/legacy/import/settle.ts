@@ -8,7 +8,7 @@ import { refKey, type RefRows } from './refs.js';
 export type Outcome =
   | { kind: 'insert'; id: bigint; values: PgValue[]; changes: Change[] }
   /** The row is a reference row (reason code, environment) found or created by code. */
-  | { kind: 'self'; id: number; created: boolean; changes: Change[] }
+  | { kind: 'self'; id: number; created: boolean; ref: string; changes: Change[] }
   /** Copied verbatim into legacy.<table> only. */
   | { kind: 'copy' }
   | { kind: 'quarantine'; reason: string };
@@ -59,7 +59,7 @@ export function settle(
       };
     }
     const created = ens.created.has(key) && firstUseOfCreated(key);
-    return { kind: 'self', id, created, changes: finished.changes };
+    return { kind: 'self', id, created, ref: key, changes: finished.changes };
   }
   if (finished.id === null) throw new Error(`${mapper.source}: a draft without an id`);
   const values = mapper.target.columns.map((c) => {

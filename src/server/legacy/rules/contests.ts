@@ -29,8 +29,11 @@ export class Contest {
   candidates = 0;
   /** Up to 10 losers, as found (collect mode). */
   readonly loserSamples: { machine: string; table: string; key: string }[] = [];
-  /** Losers per table: how many, and how many of them were recorded already. */
-  readonly loserTally = new Map<string, { losers: number; recordedAlready: number }>();
+  /** Losers per table: how many, how many were recorded already, and a few of them. */
+  readonly loserTally = new Map<
+    string,
+    { losers: number; recordedAlready: number; samples: { machine: string; key: string }[] }
+  >();
 
   constructor(
     readonly name: 'runningOrders' | 'openStops',

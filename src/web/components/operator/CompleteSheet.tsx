@@ -103,6 +103,7 @@ export function CompleteSheet({
         </Text>
         <Group grow align="flex-start">
           <NumberInput
+            hideControls
             label={`Produced (${order.unit})`}
             size="xl"
             min={0}
@@ -114,6 +115,7 @@ export function CompleteSheet({
             data-testid="complete-produced"
           />
           <NumberInput
+            hideControls
             label={`Rejected (${order.unit})`}
             size="xl"
             min={0}

@@ -25,6 +25,7 @@ export function CountPad({ order }: { order: Order }) {
               key={step}
               size="xl"
               h={64}
+              px={0}
               variant="light"
               disabled={count.isPending}
               onClick={() => send({ add: step })}

@@ -13,28 +13,29 @@ export function MachineBar({ machine, onChange }: { machine: Machine; onChange: 
       data-machine-code={machine.code}
     >
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Group gap="sm" wrap="nowrap" miw={0}>
-          <Text fz={28} fw={800} lh={1}>
-            {machine.code}
+        <Stack gap={2} miw={0}>
+          <Group gap="sm" wrap="nowrap">
+            <Text fz={{ base: 24, sm: 28 }} fw={800} lh={1} style={{ whiteSpace: 'nowrap' }}>
+              {machine.code}
+            </Text>
+            <Badge
+              size="lg"
+              color={MACHINE_STATUS_COLOURS[machine.status]}
+              variant={
+                machine.status === 'in_use' || machine.status === 'paused' ? 'filled' : 'light'
+              }
+              tt="none"
+              miw="max-content"
+              data-testid="operator-machine-status"
+            >
+              {MACHINE_STATUS_LABELS[machine.status]}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed" truncate="end">
+            {machine.name} · {machine.environment.name}
           </Text>
-          <Stack gap={0} miw={0}>
-            <Text fw={600} truncate="end">
-              {machine.name}
-            </Text>
-            <Text size="sm" c="dimmed" truncate="end">
-              {machine.environment.name}
-            </Text>
-          </Stack>
-          <Badge
-            size="lg"
-            color={MACHINE_STATUS_COLOURS[machine.status]}
-            tt="none"
-            data-testid="operator-machine-status"
-          >
-            {MACHINE_STATUS_LABELS[machine.status]}
-          </Badge>
-        </Group>
-        <Button variant="default" size="md" onClick={onChange} data-testid="change-machine">
+        </Stack>
+        <Button variant="default" size="md" px="sm" onClick={onChange} data-testid="change-machine">
           Change
         </Button>
       </Group>

@@ -120,7 +120,7 @@ export function ReasonPicker({
               } else onClose();
             }}
           >
-            {category ? '← Categories' : 'Back'}
+            {category ? '← Back' : 'Back'}
           </Button>
           <Button
             size="xl"
@@ -129,9 +129,11 @@ export function ReasonPicker({
             disabled={!reason}
             loading={pending}
             onClick={() => reason && onConfirm(reason, notes)}
+            px="xs"
+            aria-label={reason ? `Pause: ${reason.name}` : undefined}
             data-testid="confirm-pause"
           >
-            {reason ? `Pause: ${reason.name}` : 'Pick a reason'}
+            {reason ? 'Pause' : 'Pick a reason'}
           </Button>
         </Group>
       </Stack>

@@ -90,7 +90,10 @@ export function RunningOrder({
           color={order.overProduced ? 'orange' : 'green'}
         />
       </Paper>
-      {machine.openStop && <StopBanner stop={machine.openStop} zone={zone} />}
+      {/* The order's status decides; the machine's stop may lag it by one refresh. */}
+      {order.status === 'paused' && machine.openStop && (
+        <StopBanner stop={machine.openStop} zone={zone} />
+      )}
       {action.error !== null && sheet === null && (
         <Alert color="red" role="alert" data-testid="action-error">
           {orderErrorMessage(action.error)}
@@ -101,7 +104,8 @@ export function RunningOrder({
           <Button
             size="xl"
             h={80}
-            fz={24}
+            fz={{ base: 20, sm: 24 }}
+            px="xs"
             color="orange"
             onClick={() => setSheet('pause')}
             data-testid="op-pause"
@@ -113,7 +117,8 @@ export function RunningOrder({
           <Button
             size="xl"
             h={80}
-            fz={24}
+            fz={{ base: 20, sm: 24 }}
+            px="xs"
             color="green"
             loading={action.isPending}
             onClick={() => action.mutate({ order, action: 'resume', body: {} })}
@@ -126,7 +131,8 @@ export function RunningOrder({
           <Button
             size="xl"
             h={80}
-            fz={24}
+            fz={{ base: 20, sm: 24 }}
+            px="xs"
             color="teal"
             variant="light"
             onClick={() => setSheet('complete')}

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
-import { ApiError } from '../../api/client.js';
 import { orderErrorMessage } from '../../api/orders.js';
 
 /** A dialog that asks for what an action needs, shows the server's error, and confirms. */
@@ -35,11 +34,8 @@ export function ActionModal({
     event.preventDefault();
     if (!disabled && !pending) onConfirm();
   };
-  // Field errors are shown next to their fields; the banner carries the rest.
-  const showBanner =
-    error !== null &&
-    error !== undefined &&
-    !(error instanceof ApiError && error.status === 400 && error.fields);
+  // Field errors also show next to their fields; the banner always says what went wrong.
+  const showBanner = error !== null && error !== undefined;
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered size={size}>
       <form onSubmit={submit} noValidate data-testid={testId}>

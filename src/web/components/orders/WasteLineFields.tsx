@@ -70,6 +70,7 @@ export function WasteLineFields({
         data-testid={`${testId}-type`}
       />
       <NumberInput
+        hideControls={size !== 'sm'}
         label="Quantity"
         min={0}
         decimalScale={3}

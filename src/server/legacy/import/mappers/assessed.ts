@@ -14,6 +14,8 @@ import { combineJoins } from './common.js';
  */
 export interface TargetBuilder {
   target: TargetDef;
+  /** Rows are reference rows found or created by code (build returns `self`). */
+  self?: boolean;
   /** Columns with a target that are also kept verbatim in legacy.<table> (partly used). */
   alsoKeep?: readonly string[];
   join?(has: HasColumn): SourceJoin | null;
@@ -34,6 +36,7 @@ export function assessedMapper(
   return {
     source: spec.name,
     target: builder.target,
+    self: builder.self,
     uses: spec.columns.filter((c) => c.target !== null && !keep.has(c.name)).map((c) => c.name),
     join: (has) =>
       combineJoins(

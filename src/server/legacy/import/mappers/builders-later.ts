@@ -11,6 +11,7 @@ function preferred(key: bigint): number | undefined {
 
 export const environments: TargetBuilder = {
   target: TARGETS.environments,
+  self: true,
   build(a, row, ctx) {
     const code = txt(a.derived.code) ?? '';
     const name = (txt(a.derived.name) ?? code).slice(0, 100);
@@ -38,6 +39,7 @@ export const environments: TargetBuilder = {
 
 export const machineTypes: TargetBuilder = {
   target: TARGETS.machine_types,
+  self: true,
   build(a, row) {
     const code = txt(a.derived.code) ?? '';
     return {
@@ -57,6 +59,7 @@ export const machineTypes: TargetBuilder = {
 
 export const downtimeCategories: TargetBuilder = {
   target: TARGETS.stop_reasons,
+  self: true,
   build(a) {
     const code = txt(a.derived.code) ?? '';
     const name = (txt(a.derived.name) ?? code).slice(0, 200);

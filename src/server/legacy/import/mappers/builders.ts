@@ -86,6 +86,7 @@ export const users: TargetBuilder = {
 
 export const reasonCodes: TargetBuilder = {
   target: TARGETS.stop_reasons,
+  self: true,
   build(a, row) {
     const code = txt(a.derived.code) ?? '';
     const name = txt(a.derived.name) || code;

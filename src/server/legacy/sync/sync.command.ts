@@ -1,0 +1,50 @@
+import { openLegacy, withLegacyClient, writeJsonFile } from '../import/cli-support.js';
+import { LegacyFailure } from '../import/errors.js';
+import { createProgress } from '../import/progress.js';
+import { formatReport } from '../import/report.js';
+import { syncLegacy, type SyncReport } from './syncer.js';
+
+export interface LegacySyncOptions {
+  from?: string;
+  report?: string;
+}
+
+/**
+ * `shopfloor legacy sync --from production.db`: applies what changed in the legacy file since
+ * the import (or the last sync): new, changed and deleted rows. Exit 1 when the accounting
+ * (source rows = imported + quarantined) does not hold afterwards.
+ */
+export async function legacySync(o: LegacySyncOptions): Promise<void> {
+  const source = await openLegacy(o.from);
+  try {
+    const progress = createProgress();
+    const started = Date.now();
+    const report = await withLegacyClient((client) =>
+      syncLegacy(
+        client,
+        { path: source.file, db: source.db, schema: source.schema },
+        { chunkSize: 20_000, progress },
+      ),
+    );
+    process.stdout.write(`${formatSync(report, Date.now() - started)}\n`);
+    if (o.report) writeJsonFile(o.report, report);
+    if (!report.ok) throw new LegacyFailure('sync failed: source rows ≠ imported + quarantined');
+  } finally {
+    source.close();
+  }
+}
+
+function formatSync(r: SyncReport, ms: number): string {
+  const lines = r.tables
+    .filter((t) => t.inserted + t.updated + t.deleted + t.quarantined > 0)
+    .map(
+      (t) =>
+        `${t.table}: ${t.inserted} new, ${t.updated} changed, ${t.deleted} removed, ${t.quarantined} quarantined`,
+    );
+  const total = r.tables.reduce((n, t) => n + t.inserted + t.updated + t.deleted + t.quarantined, 0);
+  return [
+    ...lines,
+    `sync ${r.runId}: ${total === 0 ? 'nothing changed' : `${total} rows changed`} in ${(ms / 1000).toFixed(1)} s`,
+    formatReport(r.after),
+  ].join('\n');
+}
