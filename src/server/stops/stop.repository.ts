@@ -145,3 +145,13 @@ export async function insertOrderEvent(
     .values({ order_id: e.orderId, event_type: e.type, user_id: e.userId, data: e.data })
     .execute();
 }
+
+/** The machine's open stop, if any (an order may not start on a machine that is stopped). */
+export function findOpenStop(db: Kysely<Database>, machineId: number) {
+  return db
+    .selectFrom('stops')
+    .select(['id', 'started_at'])
+    .where('machine_id', '=', machineId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+}
