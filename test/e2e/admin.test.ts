@@ -11,6 +11,8 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const PASSWORD = 'admin-e2e-password';
+const PLANT_ZONE = 'Africa/Johannesburg';
+/** The browser is far from the plant: what the pages show must still be plant time. */
 const BROWSER_ZONE = 'America/New_York';
 const MACHINE_CODE = 'PK-09';
 
@@ -48,6 +50,16 @@ async function signedInPage(
   return opened;
 }
 
+/** The plant calendar day of an instant, "2026-11-24". */
+function plantDay(epochMs: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: PLANT_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(epochMs);
+}
+
 /** Picks `option` in the Mantine select whose input has `testId`. */
 async function pick(page: Page, testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -56,11 +68,12 @@ async function pick(page: Page, testId: string, option: string): Promise<void> {
 
 /** Creates and starts an order on `machineCode` through the API, with the page's session. */
 async function runOrder(page: Page, machineCode: string): Promise<void> {
-  const machines = (await (await page.request.get('/api/machines')).json()) as {
+  const base = new URL(page.url()).origin;
+  const machines = (await (await page.request.get(`${base}/api/machines`)).json()) as {
     items: { id: number; code: string; environment: { id: number } }[];
   };
   const machine = machines.items.find((m) => m.code === machineCode)!;
-  const created = await page.request.post('/api/orders', {
+  const created = await page.request.post(`${base}/api/orders`, {
     data: {
       orderNumber: 'E2E-ADMIN-1',
       productName: 'Rooibos natural 80 bags',
@@ -70,11 +83,11 @@ async function runOrder(page: Page, machineCode: string): Promise<void> {
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: number };
-  const started = await page.request.post(`/api/orders/${id}/start`, {
+  const started = await page.request.post(`${base}/api/orders/${id}/start`, {
     data: { machineId: machine.id },
   });
   expect(started.status()).toBe(200);
-  const counted = await page.request.post(`/api/orders/${id}/count`, {
+  const counted = await page.request.post(`${base}/api/orders/${id}/count`, {
     data: { producedQuantity: 1830 },
   });
   expect(counted.status()).toBe(200);
@@ -217,7 +230,7 @@ describe('admin pages and machines board', () => {
         .toBe('Belt snapped · Mechanical');
       const ticking = await idle.getByTestId('machine-stop-duration').innerText();
       await expect
-        .poll(() => idle.getByTestId('machine-stop-duration').innerText())
+        .poll(() => idle.getByTestId('machine-stop-duration').innerText(), { timeout: 5_000 })
         .not.toBe(ticking);
       const stop = await db()
         .selectFrom('stops')
@@ -242,6 +255,7 @@ describe('admin pages and machines board', () => {
 
       // An order running on BL-01 too, for the board's picture.
       await runOrder(page, 'BL-01');
+      await page.reload();
       await page.getByTestId('machine-card-BL-01').getByTestId('machine-order').waitFor();
       await screenshot(page, 'machines');
 
@@ -258,6 +272,69 @@ describe('admin pages and machines board', () => {
       // Supervisors see no admin pages.
       await page.goto(`${server.baseUrl}/admin`);
       await page.getByTestId('no-access').waitFor();
+      expect(realErrors(errors)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('a supervisor starts a maturation batch, records its check and finds it overdue', async () => {
+    const today = plantDay(Date.now());
+    const started = plantDay(Date.now() - 20 * 86_400_000);
+    const { context, page, errors } = await signedInPage(
+      browser,
+      server,
+      'e2e-supervisor',
+      '/maturation',
+    );
+    try {
+      await page.getByTestId('new-batch').click();
+      await page.getByTestId('batch-number').fill('MAT-E2E-1');
+      await page.getByTestId('batch-blend').fill('Rooibos natural');
+      await page.getByTestId('batch-quantity').fill('1200');
+      await page.getByTestId('batch-started-on').fill(started);
+      await page.getByTestId('batch-expected-days').fill('14');
+      await page.getByTestId('form-submit').click();
+      const row = page.getByTestId('batch-row-MAT-E2E-1');
+      await row.getByTestId('batch-overdue').waitFor();
+      await row.getByTestId('batch-check-due').waitFor();
+
+      await row.click();
+      await page.getByTestId('record-check').click();
+      await page.getByTestId('check-temperature').fill('22.5');
+      await page.getByTestId('check-humidity').fill('61');
+      await page.getByTestId('check-ph').fill('5.2');
+      await page.getByTestId('check-submit').click();
+      await page.getByTestId(`check-row-${today}`).waitFor();
+      const check = await db()
+        .selectFrom('maturation_checks')
+        .innerJoin('maturation_batches', 'maturation_batches.id', 'maturation_checks.batch_id')
+        .innerJoin('users', 'users.id', 'maturation_checks.checked_by')
+        .select([
+          'maturation_batches.started_on',
+          'maturation_checks.check_date',
+          'maturation_checks.temperature',
+          'maturation_checks.ph',
+          'users.username',
+        ])
+        .where('maturation_batches.batch_number', '=', 'MAT-E2E-1')
+        .executeTakeFirstOrThrow();
+      expect(check).toMatchObject({
+        started_on: started,
+        check_date: today,
+        username: 'e2e-supervisor',
+      });
+      expect(Number(check.temperature)).toBe(22.5);
+      expect(Number(check.ph)).toBe(5.2);
+
+      // Checked today, but still past its ready date: on the overdue tab for that reason only.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('tab-overdue').click();
+      const overdue = page.getByTestId('batch-row-MAT-E2E-1');
+      await expect.poll(() => overdue.innerText()).toContain('Past its ready date');
+      expect(await overdue.innerText()).not.toContain('Not checked today');
+      await page.getByRole('tab', { name: 'In the room' }).click();
+      await screenshot(page, 'maturation');
       expect(realErrors(errors)).toEqual([]);
     } finally {
       await context.close();

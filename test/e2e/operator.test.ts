@@ -121,21 +121,46 @@ describe('operator station and orders board', () => {
       ['E2E-0003', 'Orange juice 1 L', 2400, 'normal', 'beverage'],
       ['E2E-0004', 'Peri-peri seasoning 200 g', 800, 'low', 'packaging'],
     ] as const;
+    const created: number[] = [];
     for (const [orderNumber, productName, quantity, priority, env] of others) {
       const { id } = await db
         .selectFrom('environments')
         .select('id')
         .where('code', '=', env)
         .executeTakeFirstOrThrow();
-      await call('POST', '/api/orders', {
+      const other = (await call('POST', '/api/orders', {
         orderNumber,
         productName,
         quantity,
         priority,
         dueDate: '2026-11-27',
         environmentId: id,
-      });
+      })) as { id: number };
+      created.push(other.id);
     }
+    // One of them running elsewhere, one paused, so the board shows every colour.
+    const machineIdOf = async (code: string) =>
+      (
+        await db
+          .selectFrom('machines')
+          .select('id')
+          .where('code', '=', code)
+          .executeTakeFirstOrThrow()
+      ).id;
+    await call('POST', `/api/orders/${created[0]}/start`, {
+      machineId: await machineIdOf('PK-01'),
+    });
+    await call('POST', `/api/orders/${created[0]}/count`, { producedQuantity: 300 });
+    await call('POST', `/api/orders/${created[1]}/start`, {
+      machineId: await machineIdOf('BV-01'),
+    });
+    const changeover = await db
+      .selectFrom('stop_reasons')
+      .select('id')
+      .where('parent_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await call('POST', `/api/orders/${created[1]}/pause`, { reasonId: changeover.id });
   });
 
   afterAll(async () => {

@@ -67,11 +67,11 @@ describe('legacy import (hand-made file)', () => {
       const decisions = decisionsFor(source, 'Africa/Johannesburg', new Map());
       const client = await db.pool.connect();
       try {
-        const report = await importLegacy(
-          client,
-          { path: file, db: source.db, schema: source.schema },
-          { decisions, batchSize: 2, progress: silentProgress },
-        );
+        const report = await importLegacy(client, source, {
+          decisions,
+          batchSize: 2,
+          progress: silentProgress,
+        });
         console.log(JSON.stringify(report.tables, null, 1));
         expect(report.ok).toBe(true);
       } finally {
@@ -80,15 +80,41 @@ describe('legacy import (hand-made file)', () => {
     } finally {
       source.close();
     }
-    const q = await db.pool.query('select source_table, source_key, reason, action, cleared_columns from legacy_quarantine order by 1, 2');
+    const q = await db.pool.query(
+      'select source_table, source_key, reason, action, cleared_columns from legacy_quarantine order by 1, 2',
+    );
     console.log(q.rows);
   });
 });
 describe('dump', () => {
   it('dumps', async () => {
-    for (const t of ['environments', 'machines', 'users', 'stop_reasons', 'production_orders', 'order_events', 'stops', 'waste', 'audit_log', 'legacy.quality_checks', 'legacy.mystery', 'legacy.machines', 'legacy.production_orders', 'legacy_row_map']) {
+    for (const t of [
+      'environments',
+      'machines',
+      'users',
+      'stop_reasons',
+      'production_orders',
+      'order_events',
+      'stops',
+      'waste',
+      'audit_log',
+      'legacy.quality_checks',
+      'legacy.mystery',
+      'legacy.machines',
+      'legacy.production_orders',
+      'legacy_row_map',
+    ]) {
       const r = await db.pool.query(`select * from ${t} order by 1, 2`);
-      console.log(t, JSON.stringify(r.rows.map((x) => Object.fromEntries(Object.entries(x).filter(([k]) => !['created_at', 'updated_at'].includes(k))))));
+      console.log(
+        t,
+        JSON.stringify(
+          r.rows.map((x) =>
+            Object.fromEntries(
+              Object.entries(x).filter(([k]) => !['created_at', 'updated_at'].includes(k)),
+            ),
+          ),
+        ),
+      );
     }
   });
 });
@@ -99,7 +125,7 @@ describe('verify', () => {
     const client = await db.pool.connect();
     try {
       const run = () =>
-        verifyLegacy(client, { path: file, db: source.db, schema: source.schema }, { chunkSize: 3, progress: silentProgress, limit: 50 });
+        verifyLegacy(client, source, { chunkSize: 3, progress: silentProgress, limit: 50 });
       const r1 = await run();
       console.log(r1.shown);
       expect(r1.differences).toBe(0);
@@ -144,20 +170,32 @@ describe('sync', () => {
     const source = await LegacySource.open(file);
     const client = await db.pool.connect();
     try {
-      const f = { path: file, db: source.db, schema: source.schema };
+      const f = source;
       const s1 = await syncLegacy(client, f, { chunkSize: 2, progress: silentProgress });
       console.log(s1.tables.filter((t) => t.inserted + t.updated + t.deleted + t.quarantined > 0));
       expect(s1.ok).toBe(true);
-      const v = await verifyLegacy(client, f, { chunkSize: 3, progress: silentProgress, limit: 50 });
-      await client.query(`update production_orders set product_name = 'Snack' where id = 4`).catch(() => undefined);
+      const v = await verifyLegacy(client, f, {
+        chunkSize: 3,
+        progress: silentProgress,
+        limit: 50,
+      });
+      await client
+        .query(`update production_orders set product_name = 'Snack' where id = 4`)
+        .catch(() => undefined);
       console.log(v.shown);
       const s2 = await syncLegacy(client, f, { chunkSize: 2, progress: silentProgress });
       console.log(s2.tables.filter((t) => t.inserted + t.updated + t.deleted + t.quarantined > 0));
-      const v2 = await verifyLegacy(client, f, { chunkSize: 3, progress: silentProgress, limit: 50 });
+      const v2 = await verifyLegacy(client, f, {
+        chunkSize: 3,
+        progress: silentProgress,
+        limit: 50,
+      });
       console.log(v2.shown);
       expect(v2.differences).toBe(0);
       const s3 = await syncLegacy(client, f, { chunkSize: 2, progress: silentProgress });
-      expect(s3.tables.every((t) => t.inserted + t.updated + t.deleted + t.quarantined === 0)).toBe(true);
+      expect(s3.tables.every((t) => t.inserted + t.updated + t.deleted + t.quarantined === 0)).toBe(
+        true,
+      );
     } finally {
       client.release();
       source.close();

@@ -41,6 +41,13 @@ function program(): Command {
     .option('--name <display name>', 'name shown in the app')
     .action(async (opts: UserAddOptions) => (await import('./user.command.js')).userAdd(opts));
 
+  p.command('legacy')
+    .description('move a legacy production.db into Shopfloor (plan, import; see "legacy --help")')
+    .helpOption(false)
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action(async (args: string[]) => (await import('./legacy.command.js')).legacy(args));
+
   for (const c of [p, ...p.commands, ...p.commands.flatMap((c) => c.commands)]) {
     c.exitOverride();
   }

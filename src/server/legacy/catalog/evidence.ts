@@ -78,22 +78,6 @@ export const TIME_EVIDENCE: readonly TimeEvidenceSource[] = [
       WHERE u.last_login IS NOT NULL`,
   },
   kth(
-    'downtime_events.start_time',
-    'production_stops.start_time',
-    `SELECT order_id, start_time AS v,
-       row_number() OVER (PARTITION BY order_id ORDER BY id) AS k
-       FROM downtime_events WHERE order_id IS NOT NULL`,
-    `SELECT order_id, start_time AS v,
-       row_number() OVER (PARTITION BY order_id ORDER BY id) AS k FROM production_stops`,
-    'the stop of the same order with the same rank (both written when the order stopped)',
-    [
-      'downtime_events.start_time',
-      'downtime_events.order_id',
-      'production_stops.start_time',
-      'production_stops.order_id',
-    ],
-  ),
-  kth(
     'production_stops.end_time',
     'production_events.timestamp',
     `SELECT order_id, end_time AS v,

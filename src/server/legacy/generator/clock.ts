@@ -3,6 +3,7 @@ import { plantOffsetMinutes } from '../../../common/plant-time/index.js';
 import type { TimeBase } from '../values/time.js';
 
 const HOUR = 3_600_000;
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 export class LegacyClock {
   private readonly offsets = new Map<number, number>();
@@ -12,9 +13,19 @@ export class LegacyClock {
     readonly zone: string,
   ) {}
 
+  private day0 = Number.NaN;
+  private dayText = '';
+
   /** 'YYYY-MM-DD HH:MM:SS' in UTC: what DEFAULT CURRENT_TIMESTAMP writes. */
   utc(ms: number): string {
-    return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    const s = Math.floor(ms / 1000);
+    const day = Math.floor(s / 86_400);
+    if (day !== this.day0) {
+      this.day0 = day;
+      this.dayText = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    }
+    const r = s - day * 86_400;
+    return `${this.dayText} ${TWO[Math.floor(r / 3600)]}:${TWO[Math.floor(r / 60) % 60]}:${TWO[r % 60]}`;
   }
 
   /** The plant's offset from UTC at `ms`, in milliseconds. */

@@ -50,13 +50,15 @@ export function generateLegacyDb(path: string, o: GenerateOptions): GenerateResu
   if (fs.existsSync(path)) throw new Error(`${path} already exists`);
   const db = new Database(path);
   try {
+    db.pragma('foreign_keys = OFF');
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -65536');
     const quirks = new Set(options.quirks);
     const tables = options.laterTables ? CATALOG : SNAPSHOT_TABLES;
     for (const spec of tables) {
-      const extra = spec.name === 'production_orders' && quirks.has('unknownColumn') ? ['batch_ref TEXT'] : [];
+      const extra =
+        spec.name === 'production_orders' && quirks.has('unknownColumn') ? ['batch_ref TEXT'] : [];
       db.exec(createTableSql(spec, extra));
       for (const index of spec.indexes ?? []) db.exec(index);
     }
@@ -77,7 +79,9 @@ export function generateLegacyDb(path: string, o: GenerateOptions): GenerateResu
       wastePerOrder: options.wastePerOrder,
       startMs: Date.parse(`${options.firstDay}T06:00:00Z`),
       spanDays: options.spanDays,
-      ...(quirks.has('unknownColumn') ? { orderExtra: (id: number) => ({ batch_ref: id % 10 === 0 ? `B-${id}` : null }) } : {}),
+      ...(quirks.has('unknownColumn')
+        ? { orderExtra: (id: number) => ({ batch_ref: id % 10 === 0 ? `B-${id}` : null }) }
+        : {}),
     };
     const baseline = writeBaseline(input);
     const kit = quirkKit(writer, clock, baseline);
@@ -90,7 +94,8 @@ export function generateLegacyDb(path: string, o: GenerateOptions): GenerateResu
     db.pragma(`journal_mode = ${options.journalMode === 'wal' ? 'WAL' : 'DELETE'}`);
     const counts: Record<string, number> = {};
     for (const spec of tables) counts[spec.name] = writer.counts[spec.name] ?? 0;
-    for (const name of ['legacy_shift_notes', 'kv_settings']) if (writer.counts[name]) counts[name] = writer.counts[name];
+    for (const name of ['legacy_shift_notes', 'kv_settings'])
+      if (writer.counts[name]) counts[name] = writer.counts[name];
     return {
       path,
       options,

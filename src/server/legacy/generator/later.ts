@@ -24,21 +24,53 @@ const CATEGORIES: [string, string, number, string][] = [
 export function writeLaterTables(k: QuirkKit, quirks: readonly Quirk[]): void {
   const { w, clock, b } = k;
   const on = new Set(quirks);
-  const title = (s: string) => s.replace(/(^|-)(\w)/g, (_, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`);
+  const title = (s: string) =>
+    s.replace(/(^|-)(\w)/g, (_, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`);
   ENVIRONMENTS.forEach((code, n) => {
     const active = on.has('booleanSpellings') && n === 0 ? 'yes' : 1;
-    w.insert('environments', { code, name: title(code), colour: `#${(n * 3 + 1).toString(16).repeat(6).slice(0, 6)}`, machine_types: '["Mixer"]', is_active: active, created_at: clock.utc(b.startMs) });
+    w.insert('environments', {
+      code,
+      name: title(code),
+      colour: `#${(n * 3 + 1).toString(16).repeat(6).slice(0, 6)}`,
+      machine_types: '["Mixer"]',
+      is_active: active,
+      created_at: clock.utc(b.startMs),
+    });
   });
   if (on.has('duplicateReasonCodes')) {
-    w.inject('environments.code:duplicate-merged', w.insert('environments', { code: 'Blending', name: 'Blending (old)', is_active: 1 }));
+    w.inject(
+      'environments.code:duplicate-merged',
+      w.insert('environments', { code: 'Blending', name: 'Blending (old)', is_active: 1 }),
+    );
   }
-  for (const name of ['Mixer', 'Filler', 'Packer']) w.insert('machine_types', { name, description: `${name}s`, environment: null });
+  for (const name of ['Mixer', 'Filler', 'Packer'])
+    w.insert('machine_types', { name, description: `${name}s`, environment: null });
   CATEGORIES.forEach(([code, name, planned, oee], n) => {
-    const spelled = on.has('booleanSpellings') ? (planned ? 'true' : n === 0 ? 'f' : planned) : planned;
-    w.insert('downtime_categories', { code, name, is_planned: spelled, oee_impact: oee, description: null });
+    const spelled = on.has('booleanSpellings')
+      ? planned
+        ? 'true'
+        : n === 0
+          ? 'f'
+          : planned
+      : planned;
+    w.insert('downtime_categories', {
+      code,
+      name,
+      is_planned: spelled,
+      oee_impact: oee,
+      description: null,
+    });
   });
   if (on.has('duplicateReasonCodes')) {
-    w.inject('downtime_categories.code:duplicate-merged', w.insert('downtime_categories', { code: 'mech', name: 'Mechanical (old)', is_planned: 0, oee_impact: 'availability' }));
+    w.inject(
+      'downtime_categories.code:duplicate-merged',
+      w.insert('downtime_categories', {
+        code: 'mech',
+        name: 'Mechanical (old)',
+        is_planned: 0,
+        oee_impact: 'availability',
+      }),
+    );
   }
   const admin = b.users[0]?.id ?? 1;
   for (let n = 1; n <= 5; n++) {
@@ -56,36 +88,134 @@ export function writeLaterTables(k: QuirkKit, quirks: readonly Quirk[]): void {
       created_at: clock.utc(start),
     });
     for (let d = 1; d <= 3; d++) {
-      w.insert('maturation_daily_checks', { batch_id: batch, check_date: clock.day(start + d * DAY), temperature: 18.5, humidity: 60, ph: 6.5, checked_by: admin, timestamp: clock.utc(start + d * DAY) });
+      w.insert('maturation_daily_checks', {
+        batch_id: batch,
+        check_date: clock.day(start + d * DAY),
+        temperature: 18.5,
+        humidity: 60,
+        ph: 6.5,
+        checked_by: admin,
+        timestamp: clock.utc(start + d * DAY),
+      });
     }
   }
   if (on.has('nonPositiveQuantities')) {
-    w.inject('maturation_room.quantity_in:number-out-of-range', w.insert('maturation_room', { batch_number: 'MAT-ZERO', blend_name: 'Empty', quantity_in: 0, start_date: clock.day(b.startMs), expected_days: 14, status: 'maturing' }));
+    w.inject(
+      'maturation_room.quantity_in:number-out-of-range',
+      w.insert('maturation_room', {
+        batch_number: 'MAT-ZERO',
+        blend_name: 'Empty',
+        quantity_in: 0,
+        start_date: clock.day(b.startMs),
+        expected_days: 14,
+        status: 'maturing',
+      }),
+    );
   }
   if (on.has('orphans')) {
-    w.inject('maturation_daily_checks.batch_id:orphan', w.insert('maturation_daily_checks', { batch_id: k.missing(), check_date: clock.day(b.startMs), timestamp: clock.utc(b.startMs) }));
+    w.inject(
+      'maturation_daily_checks.batch_id:orphan',
+      w.insert('maturation_daily_checks', {
+        batch_id: k.missing(),
+        check_date: clock.day(b.startMs),
+        timestamp: clock.utc(b.startMs),
+      }),
+    );
   }
   const order = b.sampleOrder.id;
-  w.insert('production_waste', { order_id: order, waste_type: 'raw material', quantity: 2.5, unit: 'kg', cost: 30.0, reason: 'spill', recorded_by: admin, created_at: clock.utc(b.startMs) });
-  w.insert('production_waste', { order_id: order, waste_type: 'packaging', quantity: 12, unit: 'units', cost: 4.2, reason: 'torn film', recorded_by: admin, created_at: clock.utc(b.startMs) });
+  w.insert('production_waste', {
+    order_id: order,
+    waste_type: 'raw material',
+    quantity: 2.5,
+    unit: 'kg',
+    cost: 30.0,
+    reason: 'spill',
+    recorded_by: admin,
+    created_at: clock.utc(b.startMs),
+  });
+  w.insert('production_waste', {
+    order_id: order,
+    waste_type: 'packaging',
+    quantity: 12,
+    unit: 'units',
+    cost: 4.2,
+    reason: 'torn film',
+    recorded_by: admin,
+    created_at: clock.utc(b.startMs),
+  });
   if (on.has('legacyEnums')) {
-    w.inject('production_waste.waste_type:enum-unknown', w.insert('production_waste', { order_id: order, waste_type: 'mystery', quantity: 1, unit: 'kg', created_at: clock.utc(b.startMs) }));
+    w.inject(
+      'production_waste.waste_type:enum-unknown',
+      w.insert('production_waste', {
+        order_id: order,
+        waste_type: 'mystery',
+        quantity: 1,
+        unit: 'kg',
+        created_at: clock.utc(b.startMs),
+      }),
+    );
   }
   for (const m of b.machines.slice(0, 3)) {
-    ['A', 'B', 'C'].forEach((crew, n) => w.insert('machine_crews', { machine_id: m.id, crew, employee_id: ((m.id + n) % b.operators) + 1, role: 'operator', created_at: clock.utc(b.startMs) }));
+    ['A', 'B', 'C'].forEach((crew, n) =>
+      w.insert('machine_crews', {
+        machine_id: m.id,
+        crew,
+        employee_id: ((m.id + n) % b.operators) + 1,
+        role: 'operator',
+        created_at: clock.utc(b.startMs),
+      }),
+    );
   }
   const day = clock.day(b.startMs);
   for (let e = 1; e <= Math.min(6, b.operators); e++) {
-    const role = on.has('legacyEnums') && e === 2 ? 'hopper loader' : e % 3 === 0 ? 'packer' : 'operator';
-    w.insert('labor_assignments', { assignment_date: day, shift: e % 2 ? 'DS' : 'NS', machine_id: b.machines[e % b.machines.length]?.id ?? 1, employee_id: e, role, created_by: admin, created_at: clock.utc(b.startMs) });
+    const role =
+      on.has('legacyEnums') && e === 2 ? 'hopper loader' : e % 3 === 0 ? 'packer' : 'operator';
+    w.insert('labor_assignments', {
+      assignment_date: day,
+      shift: e % 2 ? 'DS' : 'NS',
+      machine_id: b.machines[e % b.machines.length]?.id ?? 1,
+      employee_id: e,
+      role,
+      created_by: admin,
+      created_at: clock.utc(b.startMs),
+    });
     const status = on.has('legacyEnums') && e === 1 ? 'P' : e === 4 ? 'late' : 'present';
-    w.insert('attendance_register', { date: day, shift: e % 2 ? 'DS' : 'NS', employee_id: e, status, check_in_time: clock.app(b.startMs + e * 60_000), recorded_by: admin });
+    w.insert('attendance_register', {
+      date: day,
+      shift: e % 2 ? 'DS' : 'NS',
+      employee_id: e,
+      status,
+      check_in_time: clock.app(b.startMs + e * 60_000),
+      recorded_by: admin,
+    });
   }
   if (on.has('orphans')) {
-    w.inject('labor_assignments.employee_id:orphan', w.insert('labor_assignments', { assignment_date: day, shift: 'DS', employee_id: k.missing(), role: 'operator' }));
+    w.inject(
+      'labor_assignments.employee_id:orphan',
+      w.insert('labor_assignments', {
+        assignment_date: day,
+        shift: 'DS',
+        employee_id: k.missing(),
+        role: 'operator',
+      }),
+    );
   }
   if (on.has('legacyEnums')) {
-    w.inject('attendance_register.status:enum-unknown', w.insert('attendance_register', { date: clock.day(b.startMs + DAY), shift: 'DS', employee_id: 1, status: 'partying' }));
+    w.inject(
+      'attendance_register.status:enum-unknown',
+      w.insert('attendance_register', {
+        date: clock.day(b.startMs + DAY),
+        shift: 'DS',
+        employee_id: 1,
+        status: 'partying',
+      }),
+    );
   }
-  w.insert('shift_supervisors', { shift_date: day, shift: 'DS', supervisor_id: b.users[1]?.id ?? 1, environment: 'blending', notes: null });
+  w.insert('shift_supervisors', {
+    shift_date: day,
+    shift: 'DS',
+    supervisor_id: b.users[1]?.id ?? 1,
+    environment: 'blending',
+    notes: null,
+  });
 }

@@ -15,14 +15,26 @@ function timeFormats(k: QuirkKit) {
   const { w, clock, b } = k;
   const ids = Array.from({ length: 9 }, (_, n) => b.firstOrder + n);
   const instant = (id: number, column: string) => {
-    const row = w.db.prepare(`SELECT ${column} AS v FROM production_orders WHERE id = ?`).get(id) as { v: string };
+    const row = w.db
+      .prepare(`SELECT ${column} AS v FROM production_orders WHERE id = ?`)
+      .get(id) as { v: string };
     const parsed = parseLegacyTime(row.v, clock.appBase, clock.zone);
     if (parsed.kind !== 'instant') throw new Error(`order ${id} ${column} is not a time`);
     return parsed.at.getTime();
   };
   const set = (id: number, column: string, value: string | number | bigint) =>
     w.update(`UPDATE production_orders SET ${column} = ? WHERE id = ?`, value, id);
-  const [a, bb, c, d, e, f, g, h, i] = ids as [number, number, number, number, number, number, number, number, number];
+  const [a, bb, c, d, e, f, g, h, i] = ids as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   set(a, 'start_time', clock.app(instant(a, 'start_time')).replace(' ', 'T'));
   w.format('production_orders.start_time', 'naive-t');
   set(bb, 'start_time', new Date(instant(bb, 'start_time')).toISOString());
@@ -45,11 +57,18 @@ function timeFormats(k: QuirkKit) {
   w.format('production_orders.due_date', 'unparseable');
   w.inject('production_orders.due_date:time-unparseable', i);
   const admin = b.users[0]?.id ?? 1;
-  w.update('UPDATE users SET last_login = ? WHERE id = ?', BigInt(Math.floor(b.startMs / 1000)), admin);
+  w.update(
+    'UPDATE users SET last_login = ? WHERE id = ?',
+    BigInt(Math.floor(b.startMs / 1000)),
+    admin,
+  );
   w.format('users.last_login', 'epoch-s');
   w.update('UPDATE machines SET last_maintenance = ? WHERE id = 1', clock.day(b.startMs));
   w.update("UPDATE machines SET last_maintenance = 'unknown' WHERE id = 2");
-  w.inject('downtime_events.start_time:time-unparseable', k.downtime({ start_time: '31/02/2024 10:00' }));
+  w.inject(
+    'downtime_events.start_time:time-unparseable',
+    k.downtime({ start_time: '31/02/2024 10:00' }),
+  );
   w.format('downtime_events.start_time', 'unparseable');
   w.inject('production_stops.end_time:time-unparseable', k.stop({ end_time: 'n/a' }));
   w.format('production_stops.end_time', 'unparseable');
@@ -67,28 +86,55 @@ function orphans(k: QuirkKit) {
   w.inject('production_stops.order_id:orphan', k.stop({ order_id: k.missing() }));
   w.inject('production_stops.reported_by:orphan', k.stop({ reported_by: k.missing() }));
   w.inject('downtime_events.order_id:orphan', k.downtime({ order_id: k.missing() }));
-  w.inject('downtime_events.machine_id:orphan', k.downtime({ order_id: null, machine_id: k.missing() }));
+  w.inject(
+    'downtime_events.machine_id:orphan',
+    k.downtime({ order_id: null, machine_id: k.missing() }),
+  );
   w.inject('waste_records.order_id:orphan', k.waste({ order_id: k.missing() }));
   const lost = k.missing();
   w.inject('production_events.order_id:orphan', k.event({ order_id: lost }));
   w.inject('production_events.order_id:orphan', k.event({ order_id: lost }));
   w.inject('audit_log.user_id:orphan', k.audit({ user_id: k.missing() }));
-  const q = w.insert('quality_checks', { order_id: k.missing(), check_type: 'weight', result: 'pass', timestamp: k.clock.utc(k.b.startMs) });
+  const q = w.insert('quality_checks', {
+    order_id: k.missing(),
+    check_type: 'weight',
+    result: 'pass',
+    timestamp: k.clock.utc(k.b.startMs),
+  });
   w.inject('quality_checks.order_id:orphan', q);
-  const p = w.insert('notification_preferences', { user_id: k.missing(), event_type: 'order_completed', email_enabled: 1, push_enabled: 0 });
+  const p = w.insert('notification_preferences', {
+    user_id: k.missing(),
+    event_type: 'order_completed',
+    email_enabled: 1,
+    push_enabled: 0,
+  });
   w.inject('notification_preferences.user_id:orphan', p);
 }
 
 function duplicateReasonCodes(k: QuirkKit) {
   const { w } = k;
-  for (const [code, description] of [['MAINT', 'Maintenance'], ['MATSHO', 'Material shortage'], ['MATSHO', 'Material short'], ['QUAL', 'Quality'], [' maint ', 'maintenance (old)']]) {
-    w.inject('reason_codes.code:duplicate-merged', w.insert('reason_codes', { code: code ?? '', description: description ?? null }));
+  for (const [code, description] of [
+    ['MAINT', 'Maintenance'],
+    ['MATSHO', 'Material shortage'],
+    ['MATSHO', 'Material short'],
+    ['QUAL', 'Quality'],
+    [' maint ', 'maintenance (old)'],
+  ]) {
+    w.inject(
+      'reason_codes.code:duplicate-merged',
+      w.insert('reason_codes', { code: code ?? '', description: description ?? null }),
+    );
   }
 }
 
 function duplicateUsers(k: QuirkKit, input: Parameters<typeof writeUsers>[0]) {
   const { w } = k;
-  const users = writeUsers(input, [['Admin', 'operator'], ['supervisor2', 'supervisor'], ['J Smith', 'operator'], ['nomail', 'viewer']]);
+  const users = writeUsers(input, [
+    ['Admin', 'operator', 'admin2@plant.example'],
+    ['supervisor2', 'supervisor'],
+    ['J Smith', 'operator'],
+    ['nomail', 'viewer'],
+  ]);
   const [dupName, dupMail, spaced, badMail] = users;
   w.update('UPDATE users SET email = ? WHERE id = ?', 'SUPERVISOR@plant.example', dupMail?.id ?? 0);
   w.update('UPDATE users SET email = ? WHERE id = ?', 'not-an-email', badMail?.id ?? 0);
@@ -108,11 +154,26 @@ function openIntervals(k: QuirkKit) {
   if (!running || !paused) throw new RangeError('openIntervals needs running and paused orders');
   const [machineA, r] = running;
   const [machineB, open] = paused;
-  const winner = k.downtime({ order_id: null, machine_id: machineA, start_time: clock.app(r.startMs + 30 * 60_000), end_time: null });
+  const winner = k.downtime({
+    order_id: null,
+    machine_id: machineA,
+    start_time: clock.app(r.startMs + 30 * 60_000),
+    end_time: null,
+  });
   w.fact('openStops:winner', winner);
-  const early = k.downtime({ order_id: null, machine_id: machineA, start_time: clock.app(r.startMs + 5 * 60_000), end_time: null });
+  const early = k.downtime({
+    order_id: null,
+    machine_id: machineA,
+    start_time: clock.app(r.startMs + 5 * 60_000),
+    end_time: null,
+  });
   w.inject('downtime_events.end_time:open-interval-superseded', early);
-  const before = k.downtime({ order_id: null, machine_id: machineB, start_time: clock.app(open.startMs - 60 * 60_000), end_time: null });
+  const before = k.downtime({
+    order_id: null,
+    machine_id: machineB,
+    start_time: clock.app(open.startMs - 60 * 60_000),
+    end_time: null,
+  });
   w.inject('downtime_events.end_time:open-interval-superseded', before);
 }
 
@@ -124,11 +185,21 @@ function legacyEnums(k: QuirkKit, input: Parameters<typeof writeUsers>[0]) {
   k.order({ status: 'done' });
   w.inject('production_orders.status:enum-unknown', k.order({ status: 'on fire' }));
   const [machineA] = [...b.running].find(([, r]) => r.status === 'in_progress') ?? [];
-  const stopped = k.order({ status: 'stopped', machine_id: machineA ?? 1, complete_time: null, start_time: clock.app(b.startMs) });
+  const stopped = k.order({
+    status: 'stopped',
+    machine_id: machineA ?? 1,
+    complete_time: null,
+    start_time: clock.app(b.startMs),
+  });
   w.inject('production_orders.status:running-order-superseded', stopped);
   k.machine({ status: 'running' });
   w.inject('machines.status:enum-unknown', k.machine({ status: 'exploded' }));
-  const users = writeUsers(input, [['packer1', 'packer'], ['manager1', 'manager'], ['qc1', 'quality_control'], ['hero1', 'superhero']]);
+  const users = writeUsers(input, [
+    ['packer1', 'packer'],
+    ['manager1', 'manager'],
+    ['qc1', 'quality_control'],
+    ['hero1', 'superhero'],
+  ]);
   w.inject('users.role:enum-unknown', users[3]?.id ?? 0);
   for (const category of ['Safety', 'Utilities', 'Maintenance']) k.stop({ category });
   w.inject('production_stops.category:enum-unknown', k.stop({ category: 'Gremlins' }));
@@ -140,12 +211,27 @@ function legacyEnums(k: QuirkKit, input: Parameters<typeof writeUsers>[0]) {
 function booleanSpellings(k: QuirkKit, input: Parameters<typeof writeUsers>[0]) {
   const { w } = k;
   const spellings: (string | number)[] = ['true', 'false', 't', 'f', 'yes', 'no', 0, 'maybe'];
-  const users = writeUsers(input, spellings.map((_, n) => [`flag${n + 1}`, 'viewer'] as [string, string]));
-  users.forEach((u, n) => w.update('UPDATE users SET is_active = ? WHERE id = ?', spellings[n] ?? null, u.id));
+  const users = writeUsers(
+    input,
+    spellings.map((_, n) => [`flag${n + 1}`, 'viewer'] as [string, string]),
+  );
+  users.forEach((u, n) =>
+    w.update('UPDATE users SET is_active = ? WHERE id = ?', spellings[n] ?? null, u.id),
+  );
   w.inject('users.is_active:bool-unrecognised', users[users.length - 1]?.id ?? 0);
   const admin = k.b.users[0]?.id ?? 1;
-  for (const [email, push] of [['true', 'f'], ['yes', 'no'], ['T', 'F'], [1, 0]]) {
-    w.insert('notification_preferences', { user_id: admin, event_type: `event_${String(email)}`, email_enabled: email ?? null, push_enabled: push ?? null });
+  for (const [email, push] of [
+    ['true', 'f'],
+    ['yes', 'no'],
+    ['T', 'F'],
+    [1, 0],
+  ]) {
+    w.insert('notification_preferences', {
+      user_id: admin,
+      event_type: `event_${String(email)}`,
+      email_enabled: email ?? null,
+      push_enabled: push ?? null,
+    });
   }
   return users;
 }
@@ -155,7 +241,10 @@ function textInNumbers(k: QuirkKit) {
   k.waste({ reason: '2', waste_amount: '3.5 kg' });
   k.order({ quantity: '12 kg' });
   w.inject('production_orders.quantity:number-not-a-number', k.order({ quantity: 'lots' }));
-  w.inject('production_orders.actual_quantity:number-not-a-number', k.order({ actual_quantity: '1,000' }));
+  w.inject(
+    'production_orders.actual_quantity:number-not-a-number',
+    k.order({ actual_quantity: '1,000' }),
+  );
   w.inject('machines.capacity:number-not-a-number', k.machine({ capacity: 'n/a' }));
 }
 
@@ -165,11 +254,17 @@ function forbiddenNulls(k: QuirkKit, input: Parameters<typeof writeUsers>[0]) {
   k.order({ status: null });
   w.inject('production_orders.product_name:required-missing', k.order({ product_name: '' }));
   const [u] = writeUsers(input, [['norole', 'viewer']]);
-  w.update('UPDATE users SET role = NULL, is_active = NULL, created_at = NULL WHERE id = ?', u?.id ?? 0);
+  w.update(
+    'UPDATE users SET role = NULL, is_active = NULL, created_at = NULL WHERE id = ?',
+    u?.id ?? 0,
+  );
   if (u) u.role = null;
   w.inject('production_events.order_id:required-missing', k.event({ order_id: null }));
   w.inject('production_events.timestamp:required-missing', k.event({ timestamp: null }));
-  w.inject('downtime_events.machine_id:no-machine', k.downtime({ machine_id: null, order_id: null }));
+  w.inject(
+    'downtime_events.machine_id:no-machine',
+    k.downtime({ machine_id: null, order_id: null }),
+  );
   k.downtime({ machine_id: null });
   w.inject('production_stops.start_time:required-missing', k.stop({ start_time: null }));
   k.audit({ entity_type: null });
@@ -188,13 +283,20 @@ function nonPositiveQuantities(k: QuirkKit) {
   w.inject('production_stops.order_id:parent-quarantined', k.stop({ order_id: zero }));
   w.inject('waste_records.waste_amount:number-out-of-range', k.waste({ waste_amount: 0 }));
   w.inject('waste_records.waste_amount:number-out-of-range', k.waste({ waste_amount: -1 }));
-  w.inject('production_orders.actual_quantity:number-out-of-range', k.order({ actual_quantity: -3 }));
+  w.inject(
+    'production_orders.actual_quantity:number-out-of-range',
+    k.order({ actual_quantity: -3 }),
+  );
   k.order({ quantity: 100, actual_quantity: 300 });
 }
 
 function unknownTable(k: QuirkKit) {
   const { w, clock, b } = k;
-  for (const note of ['Night shift short two packers', 'Forklift battery swapped', 'Auditor visit']) {
+  for (const note of [
+    'Night shift short two packers',
+    'Forklift battery swapped',
+    'Auditor visit',
+  ]) {
     w.insert('legacy_shift_notes', { note, written_at: clock.utc(b.startMs), shift: 'NS' });
   }
   w.insertKeyed('kv_settings', { key: 'theme', value: 'dark' });
@@ -204,7 +306,12 @@ function unknownTable(k: QuirkKit) {
 function runningConflicts(k: QuirkKit) {
   const { w, clock, b } = k;
   const [machineA] = [...b.running].find(([, r]) => r.status === 'in_progress') ?? [];
-  const early = k.order({ status: 'in_progress', machine_id: machineA ?? 1, complete_time: null, start_time: clock.app(b.startMs + 60_000) });
+  const early = k.order({
+    status: 'in_progress',
+    machine_id: machineA ?? 1,
+    complete_time: null,
+    start_time: clock.app(b.startMs + 60_000),
+  });
   w.inject('production_orders.status:running-order-superseded', early);
   const orphan = k.order({ status: 'in_progress', machine_id: null, complete_time: null });
   w.inject('production_orders.status:running-order-without-machine', orphan);
@@ -231,7 +338,10 @@ export function applyQuirks(
   if (on.has('duplicateReasonCodes')) duplicateReasonCodes(k);
   if (on.has('duplicateUsers')) users.push(...duplicateUsers(k, userInput));
   if (on.has('duplicateOrderNumbers')) {
-    k.w.inject('production_orders.order_number:duplicate-renamed', k.order({ order_number: ' PO-000001' }));
+    k.w.inject(
+      'production_orders.order_number:duplicate-renamed',
+      k.order({ order_number: ' PO-000001' }),
+    );
   }
   if (on.has('openIntervals')) openIntervals(k);
   if (on.has('legacyEnums')) users.push(...legacyEnums(k, userInput));

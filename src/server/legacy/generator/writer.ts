@@ -40,11 +40,29 @@ export class LegacyWriter {
     return full.id as number | bigint;
   }
 
+  /**
+   * A fast positional insert for hot loops: returns a function taking the values of `columns`
+   * (in order) that assigns the next id and returns it.
+   */
+  prepare(table: string, columns: readonly string[]): (...values: Cell[]) => number {
+    const stmt = this.db.prepare(
+      `INSERT INTO ${q(table)} (id, ${columns.map(q).join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`,
+    );
+    return (...values: Cell[]) => {
+      const id = this.nextId(table);
+      stmt.run(id, ...values);
+      this.counts[table] = (this.counts[table] ?? 0) + 1;
+      return id;
+    };
+  }
+
   /** Inserts a row of a table without an id column (WITHOUT ROWID tables). */
   insertKeyed(table: string, row: Row): void {
     const keys = Object.keys(row);
     this.db
-      .prepare(`INSERT INTO ${q(table)} (${keys.map(q).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`)
+      .prepare(
+        `INSERT INTO ${q(table)} (${keys.map(q).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`,
+      )
       .run(row);
     this.counts[table] = (this.counts[table] ?? 0) + 1;
   }

@@ -138,15 +138,11 @@ export async function insertOutcomes(
     const o = outcomes[i]!;
     counts.sourceRows++;
     const target = targetOf(t, r, o);
-    mapRows.push([
-      mapper.source,
-      r.key,
-      target?.table ?? null,
-      target?.id ?? null,
-      rowHash(r.values),
-    ]);
-    if (o.kind === 'quarantine') counts.quarantined++;
-    else counts.imported++;
+    mapRows.push([mapper.source, r.key, target?.table ?? null, target?.id ?? null, hashes[i]!]);
+    if (o.kind === 'quarantine') {
+      counts.quarantined++;
+      t.onQuarantined?.(r.key);
+    } else counts.imported++;
     if (o.kind === 'insert') counts.inserted++;
     const record = recordOf(t, r, o);
     if (record) {

@@ -30,7 +30,9 @@ export function parseTimeBases(values: readonly string[] = []): Map<string, Time
 export function plantZoneOption(zone: string | undefined): string {
   const z = zone ?? loadConfig().PLANT_TIME_ZONE;
   if (!isValidTimeZone(z)) {
-    throw new UsageError(`--plant-zone ${JSON.stringify(z)} is not an IANA time zone (Africa/Johannesburg)`);
+    throw new UsageError(
+      `--plant-zone ${JSON.stringify(z)} is not an IANA time zone (Africa/Johannesburg)`,
+    );
   }
   return z;
 }
@@ -66,7 +68,9 @@ export function decisionsFor(
 ): Decisions {
   for (const name of overrides.keys()) {
     const [t, c] = name.split('.');
-    const exists = source.schema.tables.some((x) => x.name === t && x.columns.some((y) => y.name === c));
+    const exists = source.schema.tables.some(
+      (x) => x.name === t && x.columns.some((y) => y.name === c),
+    );
     if (!exists) throw new UsageError(`--time-base ${name}: the file has no such column`);
   }
   const bases = decideTimeBases(source, zone, overrides);

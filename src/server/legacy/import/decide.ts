@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
-import { q, tableSpec } from '../catalog/index.js';
-import { createTableAssessor, duplicateRulesFor } from '../rules/assess.js';
+import { tableSpec } from '../catalog/index.js';
+import { findDuplicates } from '../profile/prepass.js';
+import { createTableAssessor } from '../rules/assess.js';
 import { createContext, type AssessContext, type DuplicateGroup } from '../rules/context.js';
-import type { SourceSchema } from '../source/schema.js';
-import { findTable } from '../source/schema.js';
+import type { LegacySource } from '../source/open.js';
+import { findTable, type SourceSchema } from '../source/schema.js';
 import { rowsSql } from '../source/rows.js';
 import type { TimeBase } from '../values/index.js';
 import type { Decisions } from './context.js';
@@ -23,17 +23,17 @@ export interface RowDecisions {
 /** Tables whose rows take part in the contests, and the parents whose fate they depend on. */
 const CONTEST_TABLES = ['machines', 'production_orders', 'production_stops', 'downtime_events'];
 
-export function findRowDecisions(
-  db: Database.Database,
-  schema: SourceSchema,
-  d: Decisions,
-): RowDecisions {
-  const duplicates = findDuplicates(db, schema);
+export function findRowDecisions(source: LegacySource, d: Decisions): RowDecisions {
+  const { db, schema } = source;
+  const groups = findDuplicates(source).groups;
+  const duplicates = Object.fromEntries(
+    [...groups].map(([rule, g]) => [rule, Object.fromEntries(g)]),
+  );
   const ctx = createContext({
     zone: d.plantZone,
     schema,
     timeBases: new Map(Object.entries(d.timeBases)),
-    duplicates: toMaps(duplicates),
+    duplicates: groups,
   });
   for (const name of CONTEST_TABLES) {
     const spec = tableSpec(name);
@@ -56,33 +56,12 @@ export function findRowDecisions(
   };
 }
 
-function findDuplicates(
-  db: Database.Database,
-  schema: SourceSchema,
-): Record<string, Record<string, DuplicateGroup>> {
-  const out: Record<string, Record<string, DuplicateGroup>> = {};
-  for (const table of schema.tables) {
-    for (const rule of duplicateRulesFor(schema, table.name)) {
-      const key = table.columns.some((c) => c.name === 'id') ? 't.id' : 't.rowid';
-      const rows = db
-        .prepare(
-          `SELECT k, first, n FROM (SELECT ${rule.keySql} AS k, min(${key}) AS first,
-             count(*) AS n FROM ${q(table.name)} t GROUP BY 1) WHERE k IS NOT NULL AND n > 1`,
-        )
-        .safeIntegers(true)
-        .all() as { k: unknown; first: bigint; n: bigint }[];
-      const groups: Record<string, DuplicateGroup> = {};
-      for (const r of rows) groups[String(r.k)] = { first: String(r.first), count: Number(r.n) };
-      out[rule.name] = groups;
-    }
-  }
-  return out;
-}
-
 function toMaps(
   d: Record<string, Record<string, DuplicateGroup>>,
 ): Map<string, Map<string, DuplicateGroup>> {
-  return new Map(Object.entries(d).map(([rule, groups]) => [rule, new Map(Object.entries(groups))]));
+  return new Map(
+    Object.entries(d).map(([rule, groups]) => [rule, new Map(Object.entries(groups))]),
+  );
 }
 
 /** The rules' context in apply mode, with these decisions. */

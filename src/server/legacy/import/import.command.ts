@@ -35,16 +35,14 @@ export async function legacyImport(o: LegacyImportOptions): Promise<void> {
     progress.log(`Reading ${source.file} (${source.snapshot.method}); deciding time bases…`);
     const decisions = decisionsFor(source, zone, overrides);
     const report = await withLegacyClient((client) =>
-      importLegacy(
-        client,
-        { path: source.file, db: source.db, schema: source.schema },
-        { decisions, batchSize, progress },
-      ),
+      importLegacy(client, source, { decisions, batchSize, progress }),
     );
     process.stdout.write(`${formatReport(report)}\n`);
     if (o.report) writeJsonFile(o.report, report);
     if (!report.ok) {
-      throw new LegacyFailure('import failed: source rows ≠ imported + quarantined (see the report)');
+      throw new LegacyFailure(
+        'import failed: source rows ≠ imported + quarantined (see the report)',
+      );
     }
   } finally {
     source.close();

@@ -1,9 +1,8 @@
-import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { UsageError } from '../../cli/usage-error.js';
 import { PARENT_TABLES } from '../rules/assess.js';
 import type { AssessContext } from '../rules/context.js';
-import type { SourceSchema } from '../source/schema.js';
+import type { LegacySource } from '../source/open.js';
 import { importBatch, type BatchTable } from './batch.js';
 import { contextFor, type Decisions } from './context.js';
 import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
@@ -33,11 +32,8 @@ import {
 } from './source-rows.js';
 import { assertEmptyTarget, inTransaction, resetSequences } from './target-state.js';
 
-export interface LegacyFile {
-  path: string;
-  db: Database.Database;
-  schema: SourceSchema;
-}
+/** The legacy file, opened as a consistent read-only snapshot. */
+export type LegacyFile = LegacySource;
 
 export interface ImportSettings {
   decisions: Decisions;
@@ -84,12 +80,12 @@ export async function importLegacy(
       s.progress.log('Deciding duplicates and one-per-machine rules over the whole file…');
       const options: ImportRunOptions = {
         decisions: s.decisions,
-        rowDecisions: findRowDecisions(source.db, source.schema, s.decisions),
+        rowDecisions: findRowDecisions(source, s.decisions),
         batchSize: s.batchSize,
       };
       run = await createRun(client, {
         kind: 'import',
-        sourcePath: source.path,
+        sourcePath: source.file,
         planHash: s.decisions.hash,
         options,
       });
@@ -151,7 +147,9 @@ async function importTables(
       ctx,
       runId: run.id,
       floors,
-      onQuarantined: parent ? (k) => quarantinedSet(actx, mapper.source).add(k.toString()) : undefined,
+      onQuarantined: parent
+        ? (k) => quarantinedSet(actx, mapper.source).add(k.toString())
+        : undefined,
     };
     const plan = readPlanFor(table, mapper, has);
     mapper.start?.(sourceQuery(source.db), ctx, has);

@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import type { SourceSchema } from '../source/schema.js';
+import type { LegacySource } from '../source/open.js';
 import { plannedTables } from './mappers/index.js';
 import type { RunRow } from './runs.js';
 import { countRows } from './source-rows.js';
@@ -38,7 +37,7 @@ export interface ImportReport {
  */
 export async function buildReport(
   client: pg.ClientBase,
-  source: { db: Database.Database; schema: SourceSchema },
+  source: Pick<LegacySource, 'db' | 'schema'>,
   run: RunRow,
 ): Promise<ImportReport> {
   const mapped = await client.query<{ t: string; imported: string; quarantined: string }>(

@@ -41,10 +41,12 @@ export async function openMappingSession(
 ): Promise<MappingSession> {
   const run = await findImportRun(client);
   if (!run) {
-    throw new LegacyFailure('This database has no legacy import: run `shopfloor legacy import` first');
+    throw new LegacyFailure(
+      'This database has no legacy import: run `shopfloor legacy import` first',
+    );
   }
   const stored = run.options as unknown as ImportRunOptions;
-  const rowDecisions = findRowDecisions(source.db, source.schema, stored.decisions);
+  const rowDecisions = findRowDecisions(source, stored.decisions);
   const actx = applyContext(source.schema, stored.decisions, rowDecisions);
   const ctx = contextFor(stored.decisions, instantText(run.started_at));
   const has = hasColumnIn(source.schema);

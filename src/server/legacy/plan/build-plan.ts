@@ -9,7 +9,12 @@ import { mapLegacyEnum } from '../values/enums.js';
 import { createContext, type AssessContext } from '../rules/context.js';
 import { LegacySource, type OpenOptions } from '../source/open.js';
 import { findDuplicates, findEnvironments, findReasonTree } from '../profile/prepass.js';
-import { passTable, tallyIssue, type ProgressListener, type TablePass } from '../profile/table-pass.js';
+import {
+  passTable,
+  tallyIssue,
+  type ProgressListener,
+  type TablePass,
+} from '../profile/table-pass.js';
 import { decideTimeBases, timeColumns } from '../profile/time-base.js';
 import type { TimeBase } from '../values/time.js';
 import { NAIVE_FORMATS } from '../values/time.js';
@@ -34,7 +39,10 @@ export interface PlanOptions {
 
 /** Reads `file` (a consistent snapshot, never written) and returns its ImportPlan. */
 export async function planLegacyImport(file: string, o: PlanOptions): Promise<ImportPlan> {
-  const source = await LegacySource.open(file, { snapshot: o.snapshot, busyTimeoutMs: o.busyTimeoutMs });
+  const source = await LegacySource.open(file, {
+    snapshot: o.snapshot,
+    busyTimeoutMs: o.busyTimeoutMs,
+  });
   try {
     return planFromSource(source, o);
   } finally {
@@ -58,7 +66,12 @@ export function planFromSource(source: LegacySource, o: PlanOptions): ImportPlan
   const timeBases = decideTimeBases(source, o.plantZone, overrides);
   const bases = new Map(timeBases.map((d) => [d.name, d.base]));
   const duplicates = findDuplicates(source);
-  const ctx = createContext({ zone: o.plantZone, schema, timeBases: bases, duplicates: duplicates.groups });
+  const ctx = createContext({
+    zone: o.plantZone,
+    schema,
+    timeBases: bases,
+    duplicates: duplicates.groups,
+  });
   const environments = findEnvironments(source);
   const reasonTree = findReasonTree(source);
 
@@ -67,7 +80,8 @@ export function planFromSource(source: LegacySource, o: PlanOptions): ImportPlan
     ...schema.tables.filter((t) => !tableSpec(t.name)),
   ];
   const passes = new Map<string, TablePass>();
-  for (const t of ordered) passes.set(t.name, passTable(source, t, tableSpec(t.name), ctx, o.onProgress));
+  for (const t of ordered)
+    passes.set(t.name, passTable(source, t, tableSpec(t.name), ctx, o.onProgress));
   const contests = settleContests(ctx, passes);
 
   const tables: TablePlan[] = ordered.map((t) => {
@@ -87,21 +101,30 @@ export function planFromSource(source: LegacySource, o: PlanOptions): ImportPlan
         target: spec?.target.kind === 'table' ? (cs?.target ?? null) : null,
         ...(base ? { timeBase: base } : {}),
         ...(cs?.note ? { note: cs.note } : {}),
-        ...(pass.stats.get(c.name) ?? { storage: { integer: 0, real: 0, text: 0, blob: 0, null: 0 } }),
+        ...(pass.stats.get(c.name) ?? {
+          storage: { integer: 0, real: 0, text: 0, blob: 0, null: 0 },
+        }),
       };
     });
     return {
       name: t.name,
       known: !!spec,
       version: spec?.version ?? 'unknown',
-      target: spec?.target ?? { kind: 'legacy-copy', why: 'unknown table: copied verbatim into the legacy schema' },
+      target: spec?.target ?? {
+        kind: 'legacy-copy',
+        why: 'unknown table: copied verbatim into the legacy schema',
+      },
       rows: pass.rows,
       maxRowid: pass.maxRowid?.toString() ?? null,
       withoutRowid: t.withoutRowid,
       outcome: pass.outcome,
       columns,
-      missingColumns: spec ? spec.columns.filter((c) => !present.has(c.name)).map((c) => c.name) : [],
-      unknownColumns: spec ? t.columns.filter((c) => !spec.columns.some((x) => x.name === c.name)).map((c) => c.name) : [],
+      missingColumns: spec
+        ? spec.columns.filter((c) => !present.has(c.name)).map((c) => c.name)
+        : [],
+      unknownColumns: spec
+        ? t.columns.filter((c) => !spec.columns.some((x) => x.name === c.name)).map((c) => c.name)
+        : [],
       issues: [...pass.issues.values()]
         .map(({ sampleParents: _p, ...i }) => i)
         .sort((a, b) => b.count - a.count),
@@ -146,10 +169,12 @@ export function planFromSource(source: LegacySource, o: PlanOptions): ImportPlan
       timeBasesToReview: timeBases.filter((d) => d.needsReview).map((d) => d.name),
     },
     tables,
-    missingTables: CATALOG.filter((s) => !schema.tables.some((t) => t.name === s.name)).map((s) => ({
-      name: s.name,
-      version: s.version,
-    })),
+    missingTables: CATALOG.filter((s) => !schema.tables.some((t) => t.name === s.name)).map(
+      (s) => ({
+        name: s.name,
+        version: s.version,
+      }),
+    ),
     timeBases,
     mappings: mappingPlans(tables),
     environments,
@@ -166,7 +191,10 @@ export function planFromSource(source: LegacySource, o: PlanOptions): ImportPlan
 /** Adds the contests' losers to their tables' outcome and issues; returns the winners. */
 function settleContests(ctx: AssessContext, passes: Map<string, TablePass>): ContestPlan {
   const { runningOrders, openStops } = ctx.contests;
-  const apply = (contest: typeof runningOrders, code: 'running-order-superseded' | 'open-interval-superseded') => {
+  const apply = (
+    contest: typeof runningOrders,
+    code: 'running-order-superseded' | 'open-interval-superseded',
+  ) => {
     const quarantine = code === 'open-interval-superseded';
     for (const [table, tally] of contest.loserTally) {
       const pass = passes.get(table);
@@ -216,7 +244,9 @@ function orphanPlans(passes: Map<string, TablePass>): OrphanPlan[] {
     if (!pass) continue;
     for (const c of spec.columns) {
       if (c.role.kind !== 'ref') continue;
-      const tallies = [...pass.issues.values()].filter((i) => i.column === c.name && (i.code === 'orphan' || i.code === 'parent-quarantined'));
+      const tallies = [...pass.issues.values()].filter(
+        (i) => i.column === c.name && (i.code === 'orphan' || i.code === 'parent-quarantined'),
+      );
       if (tallies.length === 0) continue;
       const missing = tallies.filter((i) => i.code === 'orphan');
       const count = (list: typeof tallies) => list.reduce((n, i) => n + i.count, 0);
@@ -249,7 +279,9 @@ function mappingPlans(tables: TablePlan[]): MappingPlan[] {
     const found: MappingPlan['found'] = [];
     for (const col of columns) {
       const [table, column] = col.split('.');
-      const stats = tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.enum;
+      const stats = tables
+        .find((t) => t.name === table)
+        ?.columns.find((c) => c.name === column)?.enum;
       for (const v of stats?.values ?? []) {
         const out = mapLegacyEnum(mapping, v.value);
         found.push({
@@ -267,7 +299,12 @@ function mappingPlans(tables: TablePlan[]): MappingPlan[] {
       columns,
       allowed: [...mapping.allowed],
       aliases: Object.entries(mapping.aliases).map(([from, to]) => ({ from, to })),
-      whenNull: mapping.whenNull === 'null' ? 'stays NULL' : mapping.whenNull === 'quarantine' ? 'row quarantined' : mapping.whenNull,
+      whenNull:
+        mapping.whenNull === 'null'
+          ? 'stays NULL'
+          : mapping.whenNull === 'quarantine'
+            ? 'row quarantined'
+            : mapping.whenNull,
       whenUnknown:
         mapping.whenUnknown === 'quarantine'
           ? 'row quarantined'
@@ -282,14 +319,22 @@ function warnings(plan: ImportPlan): string[] {
   const w: string[] = [];
   for (const name of plan.summary.timeBasesToReview) {
     const d = plan.timeBases.find((x) => x.name === name);
-    w.push(`time base of ${name} is ${d?.base} without conclusive evidence: check it, or pass --time-base ${name}=utc|plant`);
+    w.push(
+      `time base of ${name} is ${d?.base} without conclusive evidence: check it, or pass --time-base ${name}=utc|plant`,
+    );
   }
   const unknown = plan.tables.filter((t) => !t.known).map((t) => t.name);
-  if (unknown.length > 0) w.push(`unknown tables (copied verbatim into the legacy schema): ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    w.push(`unknown tables (copied verbatim into the legacy schema): ${unknown.join(', ')}`);
   for (const t of plan.tables) {
-    if (t.unknownColumns.length > 0) w.push(`${t.name}: unknown columns kept verbatim: ${t.unknownColumns.join(', ')}`);
-    if (t.known && t.missingColumns.length > 0) w.push(`${t.name}: columns missing from this file (read as NULL): ${t.missingColumns.join(', ')}`);
+    if (t.unknownColumns.length > 0)
+      w.push(`${t.name}: unknown columns kept verbatim: ${t.unknownColumns.join(', ')}`);
+    if (t.known && t.missingColumns.length > 0)
+      w.push(
+        `${t.name}: columns missing from this file (read as NULL): ${t.missingColumns.join(', ')}`,
+      );
   }
-  if (plan.summary.quarantined > 0) w.push(`${plan.summary.quarantined} rows will be quarantined (see each table's issues)`);
+  if (plan.summary.quarantined > 0)
+    w.push(`${plan.summary.quarantined} rows will be quarantined (see each table's issues)`);
   return w;
 }

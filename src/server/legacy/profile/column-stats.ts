@@ -7,7 +7,12 @@ import type { ColumnSpec } from '../catalog/types.js';
 import { boolSpelling, parseLegacyBool } from '../values/bool.js';
 import { normaliseEnum } from '../values/enums.js';
 import { canonicalDecimal, parseLegacyNumber } from '../values/number.js';
-import { showValue, STORAGE_CLASSES, storageClassOf, type StorageClass } from '../values/storage.js';
+import {
+  showValue,
+  STORAGE_CLASSES,
+  storageClassOf,
+  type StorageClass,
+} from '../values/storage.js';
 import { TIME_FORMATS, timeFormatOf, type TimeFormat } from '../values/time.js';
 
 const MAX_DISTINCT = 200;

@@ -44,7 +44,8 @@ export function findDuplicates(source: LegacySource): {
         const group = { first: refKey(r.first) ?? '', count: Number(r.n) };
         map.set(String(r.k), group);
         later += group.count - 1;
-        if (samples.length < 5) samples.push({ key: String(r.k), firstId: group.first, rows: group.count });
+        if (samples.length < 5)
+          samples.push({ key: String(r.k), firstId: group.first, rows: group.count });
       }
       groups.set(rule.name, map);
       report.push({
@@ -112,7 +113,12 @@ export function findReasonTree(source: LegacySource): ReasonTreePlan {
     const col = (c: string) => (hasColumn(s, 'downtime_categories', c) ? `t.${q(c)}` : 'NULL');
     const sql = `SELECT t.code AS code, ${col('name')} AS name, ${col('is_planned')} AS planned,
       ${col('oee_impact')} AS oee FROM ${q('downtime_categories')} t ORDER BY t.rowid`;
-    for (const r of source.iterate<{ code: unknown; name: unknown; planned: unknown; oee: unknown }>(sql)) {
+    for (const r of source.iterate<{
+      code: unknown;
+      name: unknown;
+      planned: unknown;
+      oee: unknown;
+    }>(sql)) {
       const code = normaliseReasonCode(r.code);
       if (code === null || categories.some((c) => c.code === code)) continue;
       const name = typeof r.name === 'string' && r.name.trim() !== '' ? r.name.trim() : code;
@@ -134,7 +140,12 @@ export function findReasonTree(source: LegacySource): ReasonTreePlan {
       count(*) AS n FROM ${q('reason_codes')} t WHERE trim(t.code) <> '' GROUP BY 1 ORDER BY 1`;
     for (const r of source.iterate<{ code: string; first: unknown; n: bigint }>(sql)) {
       known.add(r.code);
-      reasonCodes.push({ code: r.code, firstId: refKey(r.first) ?? '', rows: Number(r.n), category: categoryOfReasonCode(r.code) });
+      reasonCodes.push({
+        code: r.code,
+        firstId: refKey(r.first) ?? '',
+        rows: Number(r.n),
+        category: categoryOfReasonCode(r.code),
+      });
     }
   }
   const unknownDowntimeCodes: ReasonTreePlan['unknownDowntimeCodes'] = [];
@@ -144,7 +155,8 @@ export function findReasonTree(source: LegacySource): ReasonTreePlan {
     const counts = new Map<string, number>();
     for (const r of source.iterate<{ code: unknown; n: bigint }>(sql)) {
       const code = normaliseReasonCode(r.code);
-      if (code !== null && !known.has(code)) counts.set(code, (counts.get(code) ?? 0) + Number(r.n));
+      if (code !== null && !known.has(code))
+        counts.set(code, (counts.get(code) ?? 0) + Number(r.n));
     }
     for (const [code, rows] of [...counts].sort()) {
       unknownDowntimeCodes.push({ code, rows, category: categoryOfReasonCode(code) });

@@ -75,7 +75,14 @@ export function passTable(
   progress?: ProgressListener,
 ): TablePass {
   const collectors = table.columns.map(
-    (c) => [c.name, new ColumnStatsCollector(spec?.columns.find((s) => s.name === c.name), c.declaredType)] as const,
+    (c) =>
+      [
+        c.name,
+        new ColumnStatsCollector(
+          spec?.columns.find((s) => s.name === c.name),
+          c.declaredType,
+        ),
+      ] as const,
   );
   const assessor = spec ? createTableAssessor(spec, table, ctx) : undefined;
   const issues = new Map<string, IssueTally>();

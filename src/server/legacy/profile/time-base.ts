@@ -128,6 +128,7 @@ export function measureEvidence(
 }
 
 function describeEvidence(e: TimeEvidence): string {
+  if (e.pairs === 0) return `no pairs with ${e.description} (${e.against})`;
   const med =
     e.medianDiffMinutes === null
       ? 'n/a'
@@ -214,9 +215,10 @@ export function decideTimeBases(
       source: 'no-evidence',
       confidence: 'none',
       needsReview: true,
-      explanation:
-        evidence.length > 0
-          ? `inconclusive: ${evidence.map(describeEvidence).join('; ')}`
+      explanation: evidence.some((e) => e.pairs > 0)
+        ? `inconclusive: ${evidence.map(describeEvidence).join('; ')}`
+        : evidence.length > 0
+          ? evidence.map(describeEvidence).join('; ')
           : 'no related UTC column to compare with',
     };
   });
@@ -233,8 +235,10 @@ export function decideTimeBases(
       d.confidence = unanimous ? 'weak' : 'none';
       d.needsReview = !unanimous;
       d.explanation =
-        `${d.explanation}; follows the file's other app-written columns ` +
-        `(${decided.map((x) => `${x.name}=${x.base}`).join(', ')})${unanimous ? '' : ' — they disagree'}`;
+        `${d.explanation}; no evidence of its own: the app-written columns with evidence ` +
+        (unanimous
+          ? `all say ${b} (${decided.map((x) => x.name).join(', ')})`
+          : `disagree (${decided.map((x) => `${x.name}=${x.base}`).join(', ')}); the majority says ${b}`);
     }
   }
   return decisions;

@@ -54,8 +54,14 @@ export class Contest {
   }
 
   private noteLoser(machine: string, e: ContestEntry) {
-    if (this.loserSamples.length < 10)
+    if (this.loserSamples.length < 10) {
       this.loserSamples.push({ machine, table: e.table, key: e.key });
+    }
+    let t = this.loserTally.get(e.table);
+    if (!t) this.loserTally.set(e.table, (t = { losers: 0, recordedAlready: 0, samples: [] }));
+    t.losers++;
+    if (e.recorded) t.recordedAlready++;
+    if (t.samples.length < 5) t.samples.push({ machine, key: e.key });
   }
 
   get losers(): number {

@@ -36,10 +36,18 @@ export interface ContextInput {
 }
 
 export function createContext(i: ContextInput): AssessContext {
+  const bases = new Map<string, Map<string, TimeBase>>();
+  for (const [name, base] of i.timeBases) {
+    const dot = name.indexOf('.');
+    const table = name.slice(0, dot);
+    let m = bases.get(table);
+    if (!m) bases.set(table, (m = new Map()));
+    m.set(name.slice(dot + 1), base);
+  }
   return {
     zone: i.zone,
     schema: i.schema,
-    timeBase: (table, column) => i.timeBases.get(`${table}.${column}`) ?? 'utc',
+    timeBase: (table, column) => bases.get(table)?.get(column) ?? 'utc',
     quarantined: new Map(),
     duplicates: i.duplicates,
     contests: {

@@ -83,12 +83,18 @@ export async function upsertSide(
   await upsert(client, side.qualified, side.copyColumns, ['_source_key'], values);
 }
 
-export async function upsertRowMap(client: pg.ClientBase, values: readonly PgValue[]): Promise<void> {
+export async function upsertRowMap(
+  client: pg.ClientBase,
+  values: readonly PgValue[],
+): Promise<void> {
   await upsert(client, 'legacy_row_map', ROW_MAP_COLUMNS, ['source_table', 'source_key'], values);
 }
 
 /** Upserts the quarantine record (without touching `at` when nothing changed). */
-export async function upsertRecord(client: pg.ClientBase, values: readonly PgValue[]): Promise<void> {
+export async function upsertRecord(
+  client: pg.ClientBase,
+  values: readonly PgValue[],
+): Promise<void> {
   await upsert(
     client,
     'legacy_quarantine',
@@ -99,7 +105,11 @@ export async function upsertRecord(client: pg.ClientBase, values: readonly PgVal
   );
 }
 
-export async function deleteRecord(client: pg.ClientBase, table: string, key: bigint): Promise<void> {
+export async function deleteRecord(
+  client: pg.ClientBase,
+  table: string,
+  key: bigint,
+): Promise<void> {
   await client.query('DELETE FROM legacy_quarantine WHERE source_table = $1 AND source_key = $2', [
     table,
     key.toString(),

@@ -82,5 +82,15 @@ export async function markDeleted(
     return;
   }
   if (old.action === 'kept_after_source_delete') return;
-  await upsertRecord(client, [table, old.key.toString(), {}, DELETED_IN_SOURCE, 'quarantined', [], null, null, t.runId]);
+  await upsertRecord(client, [
+    table,
+    old.key.toString(),
+    {},
+    DELETED_IN_SOURCE,
+    'quarantined',
+    [],
+    null,
+    null,
+    t.runId,
+  ]);
 }

@@ -78,10 +78,10 @@ async function removeOne(client: pg.ClientBase, t: SessionTable, p: Pending, cou
       table,
       p.key,
     ]);
-    await client.query('DELETE FROM legacy_quarantine WHERE source_table = $1 AND source_key = $2', [
-      table,
-      p.key,
-    ]);
+    await client.query(
+      'DELETE FROM legacy_quarantine WHERE source_table = $1 AND source_key = $2',
+      [table, p.key],
+    );
   } else {
     await client.query(
       `UPDATE legacy_row_map SET target_table = NULL, target_id = NULL

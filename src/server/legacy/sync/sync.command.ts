@@ -20,11 +20,7 @@ export async function legacySync(o: LegacySyncOptions): Promise<void> {
     const progress = createProgress();
     const started = Date.now();
     const report = await withLegacyClient((client) =>
-      syncLegacy(
-        client,
-        { path: source.file, db: source.db, schema: source.schema },
-        { chunkSize: 20_000, progress },
-      ),
+      syncLegacy(client, source, { chunkSize: 20_000, progress }),
     );
     process.stdout.write(`${formatSync(report, Date.now() - started)}\n`);
     if (o.report) writeJsonFile(o.report, report);
@@ -41,7 +37,10 @@ function formatSync(r: SyncReport, ms: number): string {
       (t) =>
         `${t.table}: ${t.inserted} new, ${t.updated} changed, ${t.deleted} removed, ${t.quarantined} quarantined`,
     );
-  const total = r.tables.reduce((n, t) => n + t.inserted + t.updated + t.deleted + t.quarantined, 0);
+  const total = r.tables.reduce(
+    (n, t) => n + t.inserted + t.updated + t.deleted + t.quarantined,
+    0,
+  );
   return [
     ...lines,
     `sync ${r.runId}: ${total === 0 ? 'nothing changed' : `${total} rows changed`} in ${(ms / 1000).toFixed(1)} s`,

@@ -64,7 +64,7 @@ export async function syncLegacy(
     await abandonStaleSyncs(client);
     const run = await createRun(client, {
       kind: 'sync',
-      sourcePath: source.path,
+      sourcePath: source.file,
       planHash: imported.plan_hash,
       options: { chunkSize: o.chunkSize },
     });
@@ -85,7 +85,12 @@ export async function syncLegacy(
     }
     await resetSequences(client);
     const after = await buildReport(client, source, imported);
-    const report: SyncReport = { ok: after.ok, runId: run.id, tables: [...reports.values()], after };
+    const report: SyncReport = {
+      ok: after.ok,
+      runId: run.id,
+      tables: [...reports.values()],
+      after,
+    };
     await finishRun(client, run.id, report.ok ? 'completed' : 'failed', report);
     return report;
   } finally {
@@ -155,12 +160,17 @@ async function syncChunk(
     map.delete(r.key);
     counts.sourceRows++;
     if (!m) fresh.push(i);
-    else if (m.hash !== hashes[i]) { if (process.env.DBG) console.log("CHANGED", t.mapper.source, r.key, m.hash, hashes[i], prepared[i]!.digest); changed.push({ i, old: m }); }
+    else if (m.hash !== hashes[i]) changed.push({ i, old: m });
     else if (m.targetTable === null) t.batch.onQuarantined?.(r.key);
   });
   const ownerOf = ownership(prepared, owners);
   if (fresh.length > 0) {
-    const outcomes = await settlePrepared(client, t.batch, fresh.map((i) => prepared[i]!), { create: true });
+    const outcomes = await settlePrepared(
+      client,
+      t.batch,
+      fresh.map((i) => prepared[i]!),
+      { create: true },
+    );
     await insertOutcomes(
       client,
       t.batch,
@@ -204,7 +214,13 @@ async function loadMap(
   lo: bigint,
   hi: bigint,
 ): Promise<Map<bigint, MapEntry>> {
-  const r = await client.query<{ k: string; tt: string | null; ti: string | null; h: string; a: string | null }>(
+  const r = await client.query<{
+    k: string;
+    tt: string | null;
+    ti: string | null;
+    h: string;
+    a: string | null;
+  }>(
     `SELECT m.source_key::text AS k, m.target_table AS tt, m.target_id::text AS ti,
        m.row_hash::text AS h, q.action AS a
      FROM legacy_row_map m LEFT JOIN legacy_quarantine q

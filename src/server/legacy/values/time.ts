@@ -5,11 +5,7 @@
  * as integers (or reals, or digit strings). Nothing here guesses: a value that is none of those
  * is `unparseable`, with the reason.
  */
-import {
-  parseWallClock,
-  plantDay,
-  wallClockMsToEpochMs,
-} from '../../../common/plant-time/index.js';
+import { plantDay, wallClockMsToEpochMs } from '../../../common/plant-time/index.js';
 
 /** How a naive (zone-less) value of a column is read. */
 export type TimeBase = 'utc' | 'plant';
@@ -45,7 +41,7 @@ const EPOCH_S_MAX = 4_102_444_800;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE =
-  /^(\d{4}-\d{2}-\d{2})([T ])(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DIGITS_RE = /^[+-]?\d+(?:\.\d+)?$/;
 
 const HOUR_MS = 3_600_000;
@@ -77,13 +73,28 @@ function unparseable(reason: string): ParsedTime {
   return { kind: 'unparseable', reason, format: 'unparseable' };
 }
 
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Date.UTC without its two-digit-year rule (year 50 is year 50, not 1950). */
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number) {
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (y >= 100) return t;
+  const date = new Date(t);
+  date.setUTCFullYear(y);
+  return date.getTime();
+}
+
 /** 'YYYY-MM-DD' when it is a real calendar day. */
 export function isCalendarDay(text: string): boolean {
   const m = DATE_RE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return m !== null && validDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 function fromEpoch(value: number, source: string): ParsedTime {
@@ -118,20 +129,28 @@ function parseText(raw: string, base: TimeBase, zone: string): ParsedTime {
   }
   const m = DATETIME_RE.exec(text);
   if (m) {
-    const [, day = '', sep, clock = '', zonePart] = m;
-    let wallMs: number;
-    try {
-      wallMs = parseWallClock(`${day}T${clock}`);
-    } catch {
+    const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[5], m[6], m[7]].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const seconds = m[7] === undefined ? 0 : sec;
+    if (!validDay(y, mo, d) || h > 23 || mi > 59 || seconds > 59) {
       return unparseable(`${JSON.stringify(text)} is not a valid date and time`);
     }
+    const ms = m[8] === undefined ? 0 : Number(m[8].padEnd(3, '0').slice(0, 3));
+    const wallMs = utcMs(y, mo, d, h, mi, seconds, ms);
+    const zonePart = m[9];
     if (zonePart !== undefined) {
       const off = offsetMinutes(zonePart);
       if (off === null) return unparseable(`${JSON.stringify(text)} has an invalid UTC offset`);
       const format = off === 0 && !/^[+-]/.test(zonePart) ? 'iso-z' : 'iso-offset';
       return { kind: 'instant', at: new Date(wallMs - off * 60_000), format };
     }
-    const format = sep === 'T' ? 'naive-t' : 'naive';
+    const format = m[4] === 'T' ? 'naive-t' : 'naive';
     const at = base === 'utc' ? new Date(wallMs) : plantWallClockToDate(wallMs, zone);
     return { kind: 'instant', at, format };
   }

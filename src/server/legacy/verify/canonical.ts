@@ -60,14 +60,18 @@ export function expectedCanon(
   }
   if (shape.side) {
     parts.push(
-      shape.side.columns.map((c) => verbatimText(row.values[c] ?? null) ?? NULL_MARK).join(COLUMN_SEP),
+      shape.side.columns
+        .map((c) => verbatimText(row.values[c] ?? null) ?? NULL_MARK)
+        .join(COLUMN_SEP),
     );
   }
   parts.push(
     record
-      ? [record[4] as string, arrayLiteral(record[5] as string[]), jsonbText(rawJson(row.values))].join(
-          COLUMN_SEP,
-        )
+      ? [
+          record[4] as string,
+          arrayLiteral(record[5] as string[]),
+          jsonbText(rawJson(row.values)),
+        ].join(COLUMN_SEP)
       : '',
   );
   return parts.join(PART_SEP);
@@ -91,9 +95,7 @@ export function actualCanonSql(shape: CanonicalShape): string {
   }
   if (shape.side) {
     const cols = shape.side.columns.map((c) => `coalesce(s.${quoteIdent(c)}, E'\\x01')`);
-    joins.push(
-      `LEFT JOIN ${shape.side.qualified} s ON s._source_key = m.source_key`,
-    );
+    joins.push(`LEFT JOIN ${shape.side.qualified} s ON s._source_key = m.source_key`);
     const sideCols = cols.length > 0 ? `concat_ws(${colSep}, ${cols.join(', ')})` : `''`;
     body += ` || ${sep} || CASE WHEN s._source_key IS NULL THEN '<no row in ${shape.side.qualifiedName}>' ELSE ${sideCols} END`;
   }

@@ -37,18 +37,45 @@ export function describeDifference(
   const table = t.mapper.source;
   const k = key.toString();
   if (expected === null) {
-    return [{ table, key: k, column: 'row', expected: 'not in the source (deleted?)', actual: PLACE[actual?.[0] ?? ''] ?? 'present' }];
+    return [
+      {
+        table,
+        key: k,
+        column: 'row',
+        expected: 'not in the source (deleted?)',
+        actual: PLACE[actual?.[0] ?? ''] ?? 'present',
+      },
+    ];
   }
   if (actual === null) {
-    return [{ table, key: k, column: 'row', expected: PLACE[expected[0]!] ?? 'present', actual: 'missing (not imported)' }];
+    return [
+      {
+        table,
+        key: k,
+        column: 'row',
+        expected: PLACE[expected[0]!] ?? 'present',
+        actual: 'missing (not imported)',
+      },
+    ];
   }
   const e = expected.split(PART_SEP);
   const a = actual.split(PART_SEP);
   if (e[0] !== a[0]) {
     if (a[0] === 'Q' && a[2] === 'refused') return [];
-    return [{ table, key: k, column: 'place', expected: PLACE[e[0]!] ?? e[0]!, actual: PLACE[a[0]!] ?? a[0]! }];
+    return [
+      {
+        table,
+        key: k,
+        column: 'place',
+        expected: PLACE[e[0]!] ?? e[0]!,
+        actual: PLACE[a[0]!] ?? a[0]!,
+      },
+    ];
   }
-  const names = partColumns({ mapper: t.mapper, side: t.batch.side, self: t.mapper.self === true }, e[0]!);
+  const names = partColumns(
+    { mapper: t.mapper, side: t.batch.side, self: t.mapper.self === true },
+    e[0]!,
+  );
   const out: Difference[] = [];
   for (let p = 1; p < Math.max(e.length, a.length); p++) {
     if (e[p] === a[p]) continue;
@@ -57,7 +84,13 @@ export function describeDifference(
     const cols = names[p] ?? [];
     for (let c = 0; c < Math.max(ec.length, ac.length, 1); c++) {
       if (ec[c] === ac[c]) continue;
-      out.push({ table, key: k, column: cols[c] ?? `part ${p}.${c}`, expected: shown(ec[c]), actual: shown(ac[c]) });
+      out.push({
+        table,
+        key: k,
+        column: cols[c] ?? `part ${p}.${c}`,
+        expected: shown(ec[c]),
+        actual: shown(ac[c]),
+      });
     }
   }
   return out;

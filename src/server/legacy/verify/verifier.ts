@@ -8,7 +8,12 @@ import type { Progress } from '../import/progress.js';
 import { acquireLegacyLock, releaseLegacyLock } from '../import/runs.js';
 import { openMappingSession, type SessionTable } from '../import/session.js';
 import { countRows, KEY_MIN, sourceBatches } from '../import/source-rows.js';
-import { actualCanonSql, expectedCanon, type CanonicalShape, type ExpectedRow } from './canonical.js';
+import {
+  actualCanonSql,
+  expectedCanon,
+  type CanonicalShape,
+  type ExpectedRow,
+} from './canonical.js';
 import { describeDifference, type Difference } from './differences.js';
 
 const KEY_MAX = 2n ** 63n - 1n;
@@ -74,9 +79,19 @@ async function verifyTable(
   report: (d: Difference) => void,
   advance: (n: number) => void,
 ): Promise<void> {
-  const shape: CanonicalShape = { mapper: t.mapper, side: t.batch.side, self: t.mapper.self === true };
+  const shape: CanonicalShape = {
+    mapper: t.mapper,
+    side: t.batch.side,
+    self: t.mapper.self === true,
+  };
   if (t.batch.side && !(await sideTableMatches(client, t))) {
-    report({ table: t.table.name, key: null, column: t.batch.side.qualifiedName, expected: 'the table with every column', actual: 'missing or without some columns (run sync)' });
+    report({
+      table: t.table.name,
+      key: null,
+      column: t.batch.side.qualifiedName,
+      expected: 'the table with every column',
+      actual: 'missing or without some columns (run sync)',
+    });
     return;
   }
   const sql = actualCanonSql(shape);
@@ -117,7 +132,12 @@ async function expectedRows(
 }
 
 /** Rows of a parent table that PostgreSQL holds in quarantine: their children follow. */
-async function noteQuarantinedParents(client: pg.ClientBase, t: SessionTable, lo: bigint, hi: bigint) {
+async function noteQuarantinedParents(
+  client: pg.ClientBase,
+  t: SessionTable,
+  lo: bigint,
+  hi: bigint,
+) {
   const r = await client.query<{ k: string }>(
     `select source_key::text as k from legacy_row_map
      where source_table = $1 and source_key > $2 and source_key <= $3 and target_table is null`,
@@ -187,7 +207,25 @@ async function compareRange(
     return;
   }
   const mid =
-    expected.length > LEAF ? expected[Math.floor(expected.length / 2) - 1]!.key : lo + (hi - lo) / 2n;
-  await compareRange(client, t, sql, lo, mid, expected.filter((e) => e.key <= mid), report);
-  await compareRange(client, t, sql, mid, hi, expected.filter((e) => e.key > mid), report);
+    expected.length > LEAF
+      ? expected[Math.floor(expected.length / 2) - 1]!.key
+      : lo + (hi - lo) / 2n;
+  await compareRange(
+    client,
+    t,
+    sql,
+    lo,
+    mid,
+    expected.filter((e) => e.key <= mid),
+    report,
+  );
+  await compareRange(
+    client,
+    t,
+    sql,
+    mid,
+    hi,
+    expected.filter((e) => e.key > mid),
+    report,
+  );
 }

@@ -23,11 +23,7 @@ export async function legacyVerify(o: LegacyVerifyOptions): Promise<void> {
   try {
     const progress = createProgress();
     const result = await withLegacyClient((client) =>
-      verifyLegacy(
-        client,
-        { path: source.file, db: source.db, schema: source.schema },
-        { chunkSize: 5_000, progress, limit },
-      ),
+      verifyLegacy(client, source, { chunkSize: 5_000, progress, limit }),
     );
     for (const d of result.shown) process.stdout.write(`${formatDifference(d)}\n`);
     if (result.differences > result.shown.length) {

@@ -51,15 +51,13 @@ export function MachinesTab() {
         </>
       }
     >
-      <Table striped highlightOnHover verticalSpacing="sm" miw={900}>
+      <Table striped highlightOnHover verticalSpacing="sm" miw={720}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Machine</Table.Th>
             <Table.Th>Environment</Table.Th>
-            <Table.Th>Type</Table.Th>
             <Table.Th ta="right">Units/h</Table.Th>
-            <Table.Th>Staffing</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th>Staffing per shift</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -69,10 +67,25 @@ export function MachinesTab() {
             return (
               <Table.Tr key={machine.id} data-testid={`machine-row-${machine.code}`}>
                 <Table.Td>
-                  <Text fw={700} ff="monospace">
-                    {machine.code}
-                  </Text>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text fw={700} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {machine.code}
+                    </Text>
+                    <Badge
+                      color={style.colour}
+                      variant="light"
+                      size="sm"
+                      style={{ flexShrink: 0, minWidth: 'max-content' }}
+                    >
+                      {style.label}
+                    </Badge>
+                  </Group>
                   <Text size="sm">{machine.name}</Text>
+                  {machine.type && (
+                    <Text size="xs" c="dimmed">
+                      {machine.type.name}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
@@ -80,17 +93,11 @@ export function MachinesTab() {
                     {machine.environment.name}
                   </Group>
                 </Table.Td>
-                <Table.Td>{machine.type?.name ?? '—'}</Table.Td>
                 <Table.Td ta="right">
                   {machine.ratedSpeed === null ? '—' : numbers.format(machine.ratedSpeed)}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{staffingSummary(machine.staffing)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={style.colour} variant="light">
-                    {style.label}
-                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <MachineRowActions machine={machine} onEdit={() => setEditing(machine)} />

@@ -76,7 +76,11 @@ export function UsersTab() {
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <Badge color={ROLE_COLOURS[user.role]} variant="light">
+                <Badge
+                  color={ROLE_COLOURS[user.role]}
+                  variant="light"
+                  style={{ minWidth: 'max-content' }}
+                >
                   {ROLE_LABELS[user.role]}
                 </Badge>
               </Table.Td>

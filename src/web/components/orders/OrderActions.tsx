@@ -25,13 +25,12 @@ const BUTTONS: Record<OrderAction, { label: string; color: string; variant: stri
 
 type Dialog = OrderAction | 'edit' | null;
 
-/** In compact mode only these are buttons; the rest go in the "more" menu. */
+/** In compact mode only the next step is a button; the rest go in the "more" menu. */
 const PRIMARY: ReadonlySet<OrderAction> = new Set([
   'release',
   'start',
   'pause',
   'resume',
-  'complete',
   'restore',
 ]);
 
@@ -95,7 +94,7 @@ export function OrderActions({
 
   return (
     <>
-      <Group gap={6} wrap="wrap" data-testid="order-actions">
+      <Group gap={6} wrap={compact ? 'nowrap' : 'wrap'} data-testid="order-actions">
         {actions
           .filter((a) => !compact || PRIMARY.has(a))
           .map((a) => (
@@ -134,11 +133,6 @@ export function OrderActions({
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
-              {canEdit && (
-                <Menu.Item onClick={() => open('edit')} data-testid="action-edit">
-                  Edit planned fields
-                </Menu.Item>
-              )}
               {secondary.map((a) => (
                 <Menu.Item
                   key={a}
@@ -150,6 +144,11 @@ export function OrderActions({
                   {BUTTONS[a].label}
                 </Menu.Item>
               ))}
+              {canEdit && (
+                <Menu.Item onClick={() => open('edit')} data-testid="action-edit">
+                  Edit planned fields
+                </Menu.Item>
+              )}
             </Menu.Dropdown>
           </Menu>
         )}

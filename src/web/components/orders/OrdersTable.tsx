@@ -16,7 +16,7 @@ export function OrdersTable({
   today: string | undefined;
 }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={700}>
       <Table verticalSpacing="sm" highlightOnHover data-testid="orders-table">
         <Table.Thead>
           <Table.Tr>
@@ -36,6 +36,7 @@ export function OrdersTable({
                   component={Link}
                   to={`/orders/${order.id}`}
                   fw={700}
+                  style={{ whiteSpace: 'nowrap' }}
                   data-testid="order-link"
                 >
                   {order.orderNumber}
@@ -60,7 +61,7 @@ export function OrdersTable({
                 <DueDate order={order} today={today} />
               </Table.Td>
               <Table.Td>
-                <OrderProgress order={order} width={120} />
+                <OrderProgress order={order} width={112} />
               </Table.Td>
               <Table.Td maw={220}>
                 <Group gap={4}>

@@ -3,7 +3,17 @@ import { createTableAssessor } from '../../rules/assess.js';
 import type { AssessContext } from '../../rules/context.js';
 import type { RowAssessment } from '../../rules/row.js';
 import type { SourceTable } from '../../source/schema.js';
-import type { Change, Draft, HasColumn, MapContext, Ref, RefTable, SourceJoin, SourceRow, TableMapper } from '../mapping.js';
+import type {
+  Change,
+  Draft,
+  HasColumn,
+  MapContext,
+  Ref,
+  RefTable,
+  SourceJoin,
+  SourceRow,
+  TableMapper,
+} from '../mapping.js';
 import type { TargetDef } from '../targets.js';
 import { combineJoins } from './common.js';
 
@@ -22,7 +32,8 @@ export interface TargetBuilder {
   build(a: RowAssessment, row: SourceRow, ctx: MapContext): Built;
 }
 
-export type Built = Pick<Draft, 'id' | 'values'> & Partial<Pick<Draft, 'refs' | 'ensures' | 'self'>>;
+export type Built = Pick<Draft, 'id' | 'values'> &
+  Partial<Pick<Draft, 'refs' | 'ensures' | 'self'>>;
 
 export function assessedMapper(
   spec: TableSpec,
@@ -129,7 +140,13 @@ export function refTo(
   o: { required?: boolean; fetch?: readonly string[] } = {},
 ): number | null {
   const onMissing = o.required ? 'quarantine' : ctx.orphanPolicy(a.table, sourceColumn);
-  return refValue(refs, a.values[sourceColumn], { column, sourceColumn, table, onMissing, fetch: o.fetch });
+  return refValue(refs, a.values[sourceColumn], {
+    column,
+    sourceColumn,
+    table,
+    onMissing,
+    fetch: o.fetch,
+  });
 }
 
 /** Like refTo, for an id the rules derived (a stop's machine). */

@@ -118,7 +118,9 @@ export const maturationChecks: TargetBuilder = {
     return {
       id: row.key,
       values: {
-        batch_id: refTo(refs, a, 'batch_id', 'batch_id', 'maturation_batches', ctx, { required: true }),
+        batch_id: refTo(refs, a, 'batch_id', 'batch_id', 'maturation_batches', ctx, {
+          required: true,
+        }),
         check_date: day(a.values.check_date),
         checked_at: inst(a.values.timestamp),
         temperature: dec(a.values.temperature),
@@ -145,7 +147,9 @@ export const laborAssignments: TargetBuilder = {
         work_date: day(a.values.assignment_date),
         shift_code: txt(a.values.shift),
         machine_id: refTo(refs, a, 'machine_id', 'machine_id', 'machines', ctx),
-        employee_id: refTo(refs, a, 'employee_id', 'employee_id', 'employees', ctx, { required: true }),
+        employee_id: refTo(refs, a, 'employee_id', 'employee_id', 'employees', ctx, {
+          required: true,
+        }),
         role: txt(a.values.role) ?? 'operator',
         notes: txt(a.values.notes),
         created_by: refTo(refs, a, 'created_by', 'created_by', 'users', ctx),
@@ -166,7 +170,9 @@ export const attendanceRegister: TargetBuilder = {
       values: {
         work_date: day(a.values.date),
         shift_code: txt(a.values.shift),
-        employee_id: refTo(refs, a, 'employee_id', 'employee_id', 'employees', ctx, { required: true }),
+        employee_id: refTo(refs, a, 'employee_id', 'employee_id', 'employees', ctx, {
+          required: true,
+        }),
         status: txt(a.values.status),
         check_in_at: inst(a.values.check_in_time),
         notes: txt(a.values.notes),

@@ -129,7 +129,9 @@ export const productionOrders: TargetBuilder = {
     const refs: Ref[] = [];
     const ev = row.joined.created_event ?? null;
     const parsed =
-      ev === null ? null : parseLegacyTime(ev, ctx.timeBase('production_events', 'timestamp'), ctx.zone);
+      ev === null
+        ? null
+        : parseLegacyTime(ev, ctx.timeBase('production_events', 'timestamp'), ctx.zone);
     const createdAt = parsed?.kind === 'instant' ? instantText(parsed.at) : ctx.epoch;
     return {
       id: row.key,
@@ -174,7 +176,9 @@ export const productionEvents: TargetBuilder = {
     return {
       id: row.key,
       values: {
-        order_id: refTo(refs, a, 'order_id', 'order_id', 'production_orders', ctx, { required: true }),
+        order_id: refTo(refs, a, 'order_id', 'order_id', 'production_orders', ctx, {
+          required: true,
+        }),
         event_type: txt(a.values.event_type),
         at: inst(a.values.timestamp),
         user_id: null,
@@ -185,7 +189,10 @@ export const productionEvents: TargetBuilder = {
   },
 };
 
-function stopValues(a: Parameters<TargetBuilder['build']>[0], ctx: Parameters<TargetBuilder['build']>[2]) {
+function stopValues(
+  a: Parameters<TargetBuilder['build']>[0],
+  ctx: Parameters<TargetBuilder['build']>[2],
+) {
   const refs: Ref[] = [];
   const values = {
     machine_id: refValue(refs, a.derived.machine_id, {
@@ -217,7 +224,15 @@ export const productionStops: TargetBuilder = {
       values: { ...values, notes: txt(a.values.notes) },
       refs,
       ensures: text
-        ? [{ column: 'reason_id', kind: 'reason', code: freeTextReasonCode(category, text), name: text, parent: category }]
+        ? [
+            {
+              column: 'reason_id',
+              kind: 'reason',
+              code: freeTextReasonCode(category, text),
+              name: text,
+              parent: category,
+            },
+          ]
         : [],
     };
   },
@@ -233,7 +248,15 @@ export const downtimeEvents: TargetBuilder = {
       values: { ...values, notes: txt(a.derived.notes) },
       refs,
       ensures: code
-        ? [{ column: 'reason_id', kind: 'reason', code, name: code, parent: txt(a.derived.reason_category) ?? 'LEGACY' }]
+        ? [
+            {
+              column: 'reason_id',
+              kind: 'reason',
+              code,
+              name: code,
+              parent: txt(a.derived.reason_category) ?? 'LEGACY',
+            },
+          ]
         : [],
     };
   },
@@ -246,7 +269,9 @@ export const wasteRecords: TargetBuilder = {
     return {
       id: BigInt(String(a.derived.id ?? row.key)),
       values: {
-        order_id: refTo(refs, a, 'order_id', 'order_id', 'production_orders', ctx, { required: true }),
+        order_id: refTo(refs, a, 'order_id', 'order_id', 'production_orders', ctx, {
+          required: true,
+        }),
         waste_type: txt(a.derived.waste_type) ?? 'other',
         quantity: dec(a.values.waste_amount ?? a.values.quantity),
         unit: txt(a.derived.unit) ?? 'units',
@@ -283,4 +308,3 @@ export const auditLog: TargetBuilder = {
     };
   },
 };
-

@@ -86,7 +86,10 @@ export function idFloors(db: Database.Database, schema: SourceSchema): Map<strin
   for (const [source, target] of pairs) {
     const t = schema.tables.find((x) => x.name === source);
     if (!t?.columns.some((c) => c.name === 'id')) continue;
-    const r = db.prepare(`SELECT max(id) AS m FROM ${q(source)}`).safeIntegers(true).get() as {
+    const r = db
+      .prepare(`SELECT max(id) AS m FROM ${q(source)}`)
+      .safeIntegers(true)
+      .get() as {
       m: bigint | null;
     };
     const m = typeof r.m === 'bigint' && r.m > 0n && r.m < 2_000_000_000n ? Number(r.m) : 0;

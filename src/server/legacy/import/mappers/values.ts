@@ -58,5 +58,9 @@ export function stamps(ctx: MapContext, createdAt?: string | null) {
 
 /** The raw source text of a column, trimmed, for names of created reference rows. */
 export function rawName(v: LegacyValue | undefined, max: number): string {
-  return txt(v ?? null)?.trim().slice(0, max) ?? '';
+  return (
+    txt(v ?? null)
+      ?.trim()
+      .slice(0, max) ?? ''
+  );
 }
