@@ -47,13 +47,12 @@ export function UsersTab() {
         />
       }
     >
-      <Table striped highlightOnHover verticalSpacing="sm" miw={860}>
+      <Table striped highlightOnHover verticalSpacing="sm" miw={720}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Contact</Table.Th>
-            <Table.Th>Last sign-in</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -83,6 +82,9 @@ export function UsersTab() {
                 >
                   {ROLE_LABELS[user.role]}
                 </Badge>
+                <Text size="xs" c="dimmed" mt={4} style={{ whiteSpace: 'nowrap' }}>
+                  Last in: {lastLogin(user.lastLoginAt, zone)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{user.email ?? '—'}</Text>
@@ -91,9 +93,6 @@ export function UsersTab() {
                     {user.phone}
                   </Text>
                 )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{lastLogin(user.lastLoginAt, zone)}</Text>
               </Table.Td>
               <Table.Td>
                 <UserRowActions
