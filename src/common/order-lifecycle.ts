@@ -84,7 +84,7 @@ export const RUNNING_STATUSES: readonly OrderStatus[] = ['in_progress', 'paused'
 
 /**
  * The least role for each action; mirrors the server's permission table
- * (`src/server/auth/permissions.ts`; a test keeps the two equal).
+ * (`src/common/permissions.ts`; a test keeps the two equal).
  */
 export const ACTION_LEAST_ROLE: Readonly<Record<OrderAction, Role>> = {
   release: 'supervisor',

@@ -24,7 +24,7 @@ import type { ZodApp } from './http/zod-app.js';
 import { systemRoutes } from './system/system.routes.js';
 import { registerAuthorization } from './auth/auth.hook.js';
 import type { SessionPolicy } from './auth/auth.service.js';
-import { DOCS_PREFIX } from './auth/permissions.js';
+import { DOCS_PREFIX } from '../common/permissions.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { featureRoutes } from './routes.js';
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import type { ZodApp } from '../http/zod-app.js';
 import { resolveSession, type SessionPolicy } from './auth.service.js';
-import { accessFor, roleAllows, routeKey } from './permissions.js';
+import { accessFor, roleAllows, routeKey } from '../../common/permissions.js';
 import { SESSION_COOKIE } from './session-token.js';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { signIn, signInAll, type SignedIn } from '../../../test/support/actors.js';
-import { PERMISSIONS, roleAllows, type Access } from './permissions.js';
+import { PERMISSIONS, roleAllows, type Access } from '../../common/permissions.js';
 
 /**
  * Every route × every role, driven by the permission table: a route added without an entry

@@ -12,7 +12,7 @@ import {
   type OrderAction,
   type OrderStatus,
 } from '../../common/order-lifecycle.js';
-import { PERMISSIONS } from '../auth/permissions.js';
+import { PERMISSIONS } from '../../common/permissions.js';
 
 /** The expected lifecycle, written out independently of TRANSITIONS: state → action → result. */
 type State = `${OrderStatus}${'' | '+archived'}`;

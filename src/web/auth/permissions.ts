@@ -1,5 +1,5 @@
 import type { Role } from '../../common/roles.js';
-import { PERMISSIONS, roleAllows, type RouteKey } from '../../server/auth/permissions.js';
+import { PERMISSIONS, roleAllows, type RouteKey } from '../../common/permissions.js';
 
 export type { RouteKey };
 

@@ -1,5 +1,5 @@
-import type { Role } from '../../common/roles.js';
-import { ROLES } from '../../common/roles.js';
+import type { Role } from './roles.js';
+import { ROLES } from './roles.js';
 
 /**
  * THE permission table: every API route and the least role that may call it (roles are
