@@ -62,7 +62,11 @@ export function BatchDrawer({
       }}
       position="right"
       size="xl"
-      title={<Title order={3}>Batch {batch?.batchNumber ?? ''}</Title>}
+      title={
+        <Text component="span" fw={700} fz="xl">
+          Batch {batch?.batchNumber ?? ''}
+        </Text>
+      }
     >
       {detail.error && (
         <Alert color="red" title="Could not load the batch">
