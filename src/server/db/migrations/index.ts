@@ -3,6 +3,7 @@ import * as m0001 from './0001_domain.js';
 import * as m0002 from './0002_plant_time.js';
 import * as m0003 from './0003_order_indexes.js';
 import * as m0004 from './0004_legacy.js';
+import * as m0005 from './0005_open_order_indexes.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_plant_time': m0002,
   '0003_order_indexes': m0003,
   '0004_legacy': m0004,
+  '0005_open_order_indexes': m0005,
 };
