@@ -198,8 +198,9 @@ const apiList = await run({
 const sqlFile = path.join(os.tmpdir(), `bench-list-${process.pid}.sql`);
 fs.writeFileSync(
   sqlFile,
-  `select * from production_orders where status = 'pending' and environment_id = ${benchEnv} ` +
-    `and archived_at is null order by due_date asc nulls last, id asc limit 51;\n`,
+  // The API's query for LISTS[0]: same filters, same sort expression (migrations 0003/0005).
+  `select * from production_orders where status in ('pending') and environment_id = ${benchEnv} ` +
+    `and archived_at is null order by coalesce(due_date, 'infinity'::date), id limit 51;\n`,
 );
 const pgbenchBin = [
   'pgbench',

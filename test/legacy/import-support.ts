@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import type pg from 'pg';
+import { decisionsFor } from '../../src/server/legacy/import/cli-support.js';
+import { importLegacy } from '../../src/server/legacy/import/importer.js';
+import { silentProgress } from '../../src/server/legacy/import/progress.js';
+import type { ImportReport } from '../../src/server/legacy/import/report.js';
+import { LegacySource } from '../../src/server/legacy/source/open.js';
+import type { TimeBase } from '../../src/server/legacy/values/index.js';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,4 +37,118 @@ export function handMadeLegacyDb(file: string, sql: string): void {
   db.exec(SNAPSHOT_DDL);
   db.exec(sql);
   db.close();
+}
+
+export interface Dumped {
+  /** table → its rows as JSON text (ordered), with the import's start time replaced by EPOCH. */
+  [table: string]: string;
+}
+
+/** Tables whose content a legacy import decides (bookkeeping columns that vary left out). */
+const DUMPED: [string, string][] = [
+  ['environments', '*'],
+  ['machine_types', '*'],
+  ['machines', '*'],
+  ['employees', '*'],
+  ['users', '*'],
+  ['stop_reasons', '*'],
+  ['production_orders', '*'],
+  ['order_events', '*'],
+  ['stops', '*'],
+  ['waste', '*'],
+  ['audit_log', '*'],
+  ['maturation_batches', '*'],
+  ['maturation_checks', '*'],
+  ['labour_assignments', '*'],
+  ['attendance', '*'],
+  ['legacy_row_map', '*'],
+  [
+    'legacy_quarantine',
+    'source_table, source_key, raw, reason, action, cleared_columns, target_table, target_id',
+  ],
+  [
+    'legacy_checkpoints',
+    'source_table, last_key, done, source_rows, imported, quarantined, cleared, merged',
+  ],
+];
+
+/** The table's columns except one (updated_at: when Shopfloor last changed the row). */
+async function columnsBut(pool: pg.Pool, table: string, skip: string): Promise<string> {
+  const [schema, name] = table.includes('.') ? table.split('.') : ['public', table];
+  const r = await pool.query<{ c: string }>(
+    `select quote_ident(column_name) as c from information_schema.columns
+     where table_schema = $1 and table_name = $2 and column_name <> $3 order by ordinal_position`,
+    [schema, name!.replace(/"/g, ''), skip],
+  );
+  return r.rows.map((x) => x.c).join(', ');
+}
+
+/**
+ * Everything an import (or sync) wrote, table by table, for comparing two databases; updated_at
+ * (set by sync when it changes a row) and run bookkeeping are left out.
+ */
+export async function dumpDatabase(pool: pg.Pool): Promise<Dumped> {
+  const out: Dumped = {};
+  const epoch = await pool.query<{ e: string }>(
+    `select to_json(started_at)::text as e from legacy_runs where kind = 'import'`,
+  );
+  const e = epoch.rows[0]?.e.replace(/^"|"$/g, '') ?? '\u0000';
+  const legacy = await pool.query<{ t: string }>(
+    `select table_name as t from information_schema.tables where table_schema = 'legacy' order by 1`,
+  );
+  const tables = [...DUMPED, ...legacy.rows.map((r): [string, string] => [`legacy."${r.t}"`, '*'])];
+  for (const [table, spec] of tables) {
+    const cols = spec === '*' ? await columnsBut(pool, table, 'updated_at') : spec;
+    const where =
+      table === 'legacy_checkpoints'
+        ? ` where run_id = (select id from legacy_runs where kind = 'import')`
+        : '';
+    const r = await pool.query<{ j: string }>(
+      `select coalesce(json_agg(x order by x::text)::text, '[]') as j
+       from (select ${cols} from ${table}${where}) x`,
+    );
+    out[table] = r.rows[0]!.j.split(e).join('EPOCH');
+  }
+  return out;
+}
+
+/** Imports `file` in this process (as `legacy import` does) on a dedicated connection. */
+export async function importFile(
+  pool: pg.Pool,
+  file: string,
+  o: { batchSize?: number; plantZone?: string; timeBases?: Map<string, TimeBase> } = {},
+): Promise<ImportReport> {
+  const source = await LegacySource.open(file);
+  const client = await pool.connect();
+  try {
+    const decisions = decisionsFor(
+      source,
+      o.plantZone ?? 'Africa/Johannesburg',
+      o.timeBases ?? new Map(),
+    );
+    return await importLegacy(client, source, {
+      decisions,
+      batchSize: o.batchSize ?? 1000,
+      progress: silentProgress,
+    });
+  } finally {
+    client.release();
+    source.close();
+  }
+}
+
+/** Runs `fn` with the file opened as a snapshot and a dedicated connection. */
+export async function withSource<T>(
+  pool: pg.Pool,
+  file: string,
+  fn: (source: LegacySource, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const source = await LegacySource.open(file);
+  const client = await pool.connect();
+  try {
+    return await fn(source, client);
+  } finally {
+    client.release();
+    source.close();
+  }
 }

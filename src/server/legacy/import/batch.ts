@@ -87,12 +87,13 @@ export async function importBatch(
   client: pg.ClientBase,
   t: BatchTable,
   rows: readonly SourceRow[],
+  prepared: { prepared: Prepared[]; hashes: bigint[] } = prepareBatch(t, rows),
 ): Promise<Counts> {
   const counts = zeroCounts();
   await client.query('BEGIN');
   try {
-    const settled = await settleBatch(client, t, rows, { create: true });
-    await insertOutcomes(client, t, rows, settled, counts);
+    const outcomes = await settlePrepared(client, t, prepared.prepared, { create: true });
+    await insertOutcomes(client, t, rows, { outcomes, hashes: prepared.hashes }, counts);
     await advanceCheckpoint(client, t.runId, t.mapper.source, {
       lastKey: rows[rows.length - 1]?.key ?? null,
       done: false,
@@ -143,7 +144,7 @@ export async function insertOutcomes(
       counts.quarantined++;
       t.onQuarantined?.(r.key);
     } else counts.imported++;
-    if (o.kind === 'insert') counts.inserted++;
+    if (o.kind !== 'quarantine') counts.inserted++;
     const record = recordOf(t, r, o);
     if (record) {
       records.push(record);

@@ -38,7 +38,7 @@ export function plantZoneOption(zone: string | undefined): string {
 }
 
 export function batchSizeOption(v: string | undefined): number {
-  if (v === undefined) return 20_000;
+  if (v === undefined) return 10_000;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 200_000) {
     throw new UsageError('--batch-size must be a whole number between 1 and 200000');

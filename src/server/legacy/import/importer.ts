@@ -3,7 +3,7 @@ import { UsageError } from '../../cli/usage-error.js';
 import { PARENT_TABLES } from '../rules/assess.js';
 import type { AssessContext } from '../rules/context.js';
 import type { LegacySource } from '../source/open.js';
-import { importBatch, type BatchTable } from './batch.js';
+import { importBatch, prepareBatch, type BatchTable } from './batch.js';
 import { contextFor, type Decisions } from './context.js';
 import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
 import { instantText } from './instant.js';
@@ -158,13 +158,21 @@ async function importTables(
     let imported = cp?.imported ?? 0;
     let quarantined = cp?.quarantined ?? 0;
     s.progress.start(table.name, total, done);
+    // While PostgreSQL ingests and commits one batch, the next is read and mapped (the rules
+    // of a row never depend on other rows of its own table, so the order of effects holds).
+    let pending: Promise<void> | null = null;
     for (const rows of sourceBatches(source.db, plan, cp?.lastKey ?? KEY_MIN, stored.batchSize)) {
-      const c = await importBatch(client, t, rows);
-      done += c.sourceRows;
-      imported += c.imported;
-      quarantined += c.quarantined;
-      s.progress.advance(table.name, done);
+      const prepared = prepareBatch(t, rows);
+      await pending;
+      pending = importBatch(client, t, rows, prepared).then((c) => {
+        done += c.sourceRows;
+        imported += c.imported;
+        quarantined += c.quarantined;
+        s.progress.advance(table.name, done);
+      });
+      pending.catch(() => undefined); // awaited next turn; never an unhandled rejection
     }
+    await pending;
     await advanceCheckpoint(client, run.id, mapper.source, {
       lastKey: null,
       done: true,

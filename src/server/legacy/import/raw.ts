@@ -48,9 +48,11 @@ export function rowHash(
   joined: Record<string, LegacyValue> = {},
   digest = '',
 ): bigint {
-  const h = createHash('md5');
-  for (const [k, v] of Object.entries(values)) h.update(`${k}\u001f${tagged(v)}\u001e`);
-  for (const [k, v] of Object.entries(joined)) h.update(`__${k}\u001f${tagged(v)}\u001e`);
-  h.update(digest);
-  return h.digest().readBigInt64BE(0);
+  let text = '';
+  for (const k in values) text += `${k}\u001f${tagged(values[k] ?? null)}\u001e`;
+  for (const k in joined) text += `__${k}\u001f${tagged(joined[k] ?? null)}\u001e`;
+  return createHash('md5')
+    .update(text + digest)
+    .digest()
+    .readBigInt64BE(0);
 }

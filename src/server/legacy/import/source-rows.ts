@@ -1,28 +1,44 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SourceSchema, SourceTable } from '../source/schema.js';
 import type { LegacyValue } from '../values/index.js';
 import { quoteIdent } from './copy.js';
+import { verbatimText } from './raw.js';
 import type { HasColumn, SourceJoin, SourceRow, SourceQuery, TableMapper } from './mapping.js';
 
 /** Smallest int8: "before the first row". */
 export const KEY_MIN = -(2n ** 63n);
 
-/** How a source table is read in key order: its INTEGER PRIMARY KEY, else the rowid. */
-export function keyColumnOf(table: SourceTable): string {
+/**
+ * How a source table is read in key order: its INTEGER PRIMARY KEY, else the rowid; a WITHOUT
+ * ROWID table keyed otherwise has no integer key: null (see hashedKey).
+ */
+export function keyColumnOf(table: SourceTable): string | null {
   const pks = table.columns.filter((c) => c.primaryKey);
   const pk = pks.length === 1 ? pks[0] : undefined;
   if (pk && /^\s*INTEGER\s*$/i.test(pk.declaredType)) return quoteIdent(pk.name);
-  return 'rowid';
+  return table.withoutRowid ? null : 'rowid';
 }
 
 export interface ReadPlan {
   table: SourceTable;
-  keyColumn: string;
+  /** null: a WITHOUT ROWID table, keyed by a 64-bit hash of its primary key. */
+  keyColumn: string | null;
   join: SourceJoin | null;
 }
 
 export function readPlanFor(table: SourceTable, mapper: TableMapper, has: HasColumn): ReadPlan {
   return { table, keyColumn: keyColumnOf(table), join: mapper.join?.(has) ?? null };
+}
+
+/** The key of a row of a WITHOUT ROWID table: a signed 64-bit hash of its primary key values. */
+function hashedKey(table: SourceTable, raw: Record<string, LegacyValue>): bigint {
+  const pk = table.columns.filter((c) => c.primaryKey);
+  const cols = pk.length > 0 ? pk : table.columns;
+  const h = createHash('md5');
+  for (const c of cols)
+    h.update(`${c.name}\u001f${verbatimText(raw[c.name] ?? null) ?? '\u0001'}\u001e`);
+  return h.digest().readBigInt64BE(0);
 }
 
 export function hasColumnIn(schema: SourceSchema): HasColumn {
@@ -35,6 +51,7 @@ export function hasColumnIn(schema: SourceSchema): HasColumn {
 function selectSql(p: ReadPlan, where: string): string {
   const t = quoteIdent(p.table.name);
   const join = p.join ? `, ${p.join.select} FROM ${t} t ${p.join.from}` : ` FROM ${t} t`;
+  if (p.keyColumn === null) return `SELECT NULL AS __key, t.*${join}`;
   return `SELECT t.${p.keyColumn} AS __key, t.*${join} ${where} ORDER BY t.${p.keyColumn}`;
 }
 
@@ -45,7 +62,8 @@ function toRow(p: ReadPlan, raw: Record<string, LegacyValue>): SourceRow {
   for (const [k, v] of Object.entries(raw)) {
     if (k.startsWith('__') && k !== '__key') joined[k.slice(2)] = v;
   }
-  return { key: BigInt(raw.__key as bigint), values, joined };
+  const key = p.keyColumn === null ? hashedKey(p.table, values) : BigInt(raw.__key as bigint);
+  return { key, values, joined };
 }
 
 /** Rows after `afterKey` in key order, in batches (one statement, streamed with iterate()). */
@@ -55,6 +73,17 @@ export function* sourceBatches(
   afterKey: bigint,
   batchSize: number,
 ): Generator<SourceRow[]> {
+  if (p.keyColumn === null) {
+    // WITHOUT ROWID tables (rare, small): read whole, in hashed-key order.
+    const all = (
+      db.prepare(selectSql(p, '')).safeIntegers(true).all() as Record<string, LegacyValue>[]
+    )
+      .map((r) => toRow(p, r))
+      .filter((r) => r.key > afterKey)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
+    return;
+  }
   const stmt = db.prepare(selectSql(p, `WHERE t.${p.keyColumn} > ?`)).safeIntegers(true);
   let batch: SourceRow[] = [];
   for (const raw of stmt.iterate(afterKey) as IterableIterator<Record<string, LegacyValue>>) {
@@ -65,19 +94,6 @@ export function* sourceBatches(
     }
   }
   if (batch.length > 0) yield batch;
-}
-
-/** Rows with keys in [from, to], in key order. */
-export function sourceRange(
-  db: Database.Database,
-  p: ReadPlan,
-  from: bigint,
-  to: bigint,
-): SourceRow[] {
-  const stmt = db
-    .prepare(selectSql(p, `WHERE t.${p.keyColumn} BETWEEN ? AND ?`))
-    .safeIntegers(true);
-  return (stmt.all(from, to) as Record<string, LegacyValue>[]).map((r) => toRow(p, r));
 }
 
 export function countRows(db: Database.Database, table: string): number {

@@ -10,10 +10,13 @@
  */
 import type { Disposition, TableTarget } from '../catalog/types.js';
 import type { ColumnStats } from '../profile/column-stats.js';
+import type { PolicyPlan } from './policies.js';
 import type { TimeBaseDecision } from '../profile/time-base.js';
 import type { IssueCode, IssueDisposition } from '../rules/issues.js';
 import type { OeeLoss } from '../values/reason-tree.js';
 import type { TimeBase } from '../values/time.js';
+
+export type { PolicyPlan };
 
 export const IMPORT_PLAN_VERSION = 1;
 
@@ -93,8 +96,10 @@ export interface TablePlan {
   missingColumns: string[];
   /** Columns the catalog does not know: kept verbatim (legacy.<table>) with the row key. */
   unknownColumns: string[];
-  /** Why rows are quarantined, cleared, replaced, merged (or only reported). */
+  /** Why rows of this file are quarantined, cleared, replaced, merged (or only reported). */
   issues: IssuePlan[];
+  /** The rules for this table, whether or not this file triggers them. */
+  policies: PolicyPlan[];
   note?: string;
 }
 

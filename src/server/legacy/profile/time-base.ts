@@ -83,6 +83,7 @@ export function measureEvidence(
   source: LegacySource,
   e: TimeEvidenceSource,
   zone: string,
+  every = 1,
 ): TimeEvidence {
   const hist = new Map<number, number>();
   const offsets = new Set<number>();
@@ -90,7 +91,7 @@ export function measureEvidence(
   let nearZero = 0;
   let nearPlant = 0;
   let other = 0;
-  for (const row of source.iterate<{ a: unknown; b: unknown }>(e.sql)) {
+  for (const row of source.iterate<{ a: unknown; b: unknown }>(e.sql(every))) {
     if (row.a === null || row.b === null) continue;
     const a = parseLegacyTime(row.a, 'utc', 'UTC');
     const b = parseLegacyTime(row.b, 'utc', 'UTC');
@@ -136,6 +137,16 @@ function describeEvidence(e: TimeEvidence): string {
   return `${e.pairs} pairs with ${e.description} (${e.against}): median difference ${med}, ${e.nearZero} at 0, ${e.nearPlantOffset} at the plant offset, ${e.other} elsewhere`;
 }
 
+/** Orders sampled for evidence: every n-th id, about EVIDENCE_SAMPLE of them (ids ~ dense). */
+export const EVIDENCE_SAMPLE = 20_000;
+
+function sampleEvery(source: LegacySource): number {
+  if (!source.schema.tables.some((t) => t.name === 'production_orders')) return 1;
+  const count = source.get<{ n: unknown }>('SELECT count(*) AS n FROM production_orders')?.n;
+  const n = typeof count === 'bigint' ? Number(count) : 0;
+  return Math.max(1, Math.ceil(n / EVIDENCE_SAMPLE));
+}
+
 export function decideTimeBases(
   source: LegacySource,
   zone: string,
@@ -146,10 +157,11 @@ export function decideTimeBases(
     const [t, c] = tc.split('.');
     return schema.tables.some((x) => x.name === t && x.columns.some((y) => y.name === c));
   };
+  const every = sampleEvery(source);
   const decisions: TimeBaseDecision[] = timeColumns(schema).map((tc) => {
     const name = `${tc.table}.${tc.column}`;
     const evidence = TIME_EVIDENCE.filter((e) => e.column === name && e.needs.every(has)).map((e) =>
-      measureEvidence(source, e, zone),
+      measureEvidence(source, e, zone, every),
     );
     const base: Omit<
       TimeBaseDecision,
@@ -233,7 +245,9 @@ export function decideTimeBases(
       d.base = b;
       d.source = 'file-convention';
       d.confidence = unanimous ? 'weak' : 'none';
-      d.needsReview = !unanimous;
+      // A column whose own pairs disagree (an app upgrade half-way through?) needs a look anyway.
+      const ownMixed = d.evidence.some((e) => e.pairs > 0);
+      d.needsReview = !unanimous || ownMixed;
       d.explanation =
         `${d.explanation}; no evidence of its own: the app-written columns with evidence ` +
         (unanimous

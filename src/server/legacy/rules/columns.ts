@@ -81,7 +81,7 @@ export function assessColumn(
       if (raw === null) return missing(b, spec);
       const parsed = parseLegacyTime(raw, ctx.timeBase(table, spec.name), ctx.zone);
       if (parsed.kind === 'unparseable') {
-        return fail(b, spec, 'time-unparseable', `${showValue(raw)}: ${parsed.reason}`);
+        return fail(b, spec, 'time-unparseable', parsed.reason);
       }
       if (role.as === 'date') {
         b.values[spec.name] = legacyDay(parsed, ctx.zone);

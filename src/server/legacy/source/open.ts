@@ -90,7 +90,42 @@ export function sourceError(file: string, e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
+/** Errors a busy writer causes for a moment (a lock, its journal appearing and going). */
+function transient(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR)/.test(code);
+}
+
+/**
+ * Copies the database with the backup API: after a first empty step, every page in one step
+ * while holding one read lock, so the copy is consistent. SQLite's busy handler sleeps up to
+ * 100 ms at a time and starves behind a writer that commits back to back; instead a busy step is
+ * retried at once (better-sqlite3 reschedules it) and other transient errors restart the copy,
+ * until the deadline.
+ */
+async function backupWithRetry(db: Database.Database, copy: string, deadline: number) {
+  db.pragma('busy_timeout = 0');
+  for (;;) {
+    try {
+      await db.backup(copy, {
+        progress: () => {
+          if (Date.now() > deadline) {
+            throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+          }
+          return 0x7fffffff;
+        },
+      });
+      return;
+    } catch (e) {
+      if (!transient(e) || Date.now() > deadline) throw e;
+      fs.rmSync(copy, { force: true });
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+}
+
 function openReadOnly(file: string, busyTimeoutMs: number): Database.Database {
+  // better-sqlite3's `timeout` is the busy timeout; 0 turns SQLite's busy handler off.
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   db.defaultSafeIntegers(true);
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
@@ -112,10 +147,32 @@ export class LegacySource {
   static async open(file: string, o: OpenOptions = {}): Promise<LegacySource> {
     const stat = checkFile(file);
     const busy = o.busyTimeoutMs ?? 30_000;
+    const deadline = Date.now() + busy;
+    for (;;) {
+      try {
+        return await LegacySource.attempt(file, stat, busy, deadline, o);
+      } catch (e) {
+        // A writer committing back to back makes its journal appear and vanish under a reader
+        // (SQLITE_CANTOPEN, SQLITE_BUSY…): try again until the busy timeout is used up.
+        if (!transient(e) || Date.now() > deadline) throw sourceError(file, e);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+  }
+
+  private static async attempt(
+    file: string,
+    stat: fs.Stats,
+    busy: number,
+    deadline: number,
+    o: OpenOptions,
+  ): Promise<LegacySource> {
     let db: Database.Database | undefined;
     let copyDir: string | null = null;
     try {
-      db = openReadOnly(file, busy);
+      // No busy wait inside SQLite here (its handler sleeps up to 100 ms and starves behind a
+      // writer that commits back to back): a busy moment fails fast and open() retries at once.
+      db = openReadOnly(file, 0);
       const journalMode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
       const method: SnapshotMethod =
         o.snapshot === undefined || o.snapshot === 'auto'
@@ -127,10 +184,11 @@ export class LegacySource {
       if (method === 'backup-copy') {
         copyDir = fs.mkdtempSync(path.join(o.tempDir ?? os.tmpdir(), 'shopfloor-legacy-'));
         const copy = path.join(copyDir, 'snapshot.db');
-        // One step after the first: every page while holding one read lock (a consistent copy).
-        await db.backup(copy, { progress: () => 0x7fffffff });
+        await backupWithRetry(db, copy, deadline);
         db.close();
         db = openReadOnly(copy, busy);
+      } else {
+        db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busy))}`);
       }
       db.exec('BEGIN');
       db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -147,7 +205,7 @@ export class LegacySource {
     } catch (e) {
       if (db?.open) db.close();
       if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
-      throw sourceError(file, e);
+      throw e;
     }
   }
 

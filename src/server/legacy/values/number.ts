@@ -78,8 +78,9 @@ export function parseLegacyNumber(value: unknown): ParsedNumber {
     const m = WITH_UNIT_RE.exec(text);
     const number = m ? canonicalDecimal(m[1] ?? '') : null;
     if (m && number !== null) {
-      const { kind: _kind, source: _source, ...rest } = describe(number, 'text');
-      return { ...rest, kind: 'with-unit', unit: (m[2] ?? '').trim(), source: 'text' };
+      const d = describe(number, 'text');
+      const unit = (m[2] ?? '').trim();
+      return { ...d, kind: 'with-unit', unit, source: 'text' };
     }
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
     return { kind: 'not-a-number', reason: `${JSON.stringify(shown)} is not a number` };

@@ -119,7 +119,41 @@ function offsetMinutes(zone: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (h * 60 + mi);
 }
 
+const ZERO = 48;
+
+/** Digits of text[from, to) as a number, or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Fast path for the common 'YYYY-MM-DD HH:MM:SS' (or with 'T'): wall-clock ms, or null. */
+function fastNaive(t: string): number | null {
+  if (t.length !== 19 || t[4] !== '-' || t[7] !== '-' || t[13] !== ':' || t[16] !== ':')
+    return null;
+  if (t[10] !== ' ' && t[10] !== 'T') return null;
+  const y = digits(t, 0, 4);
+  const mo = digits(t, 5, 7);
+  const d = digits(t, 8, 10);
+  const h = digits(t, 11, 13);
+  const mi = digits(t, 14, 16);
+  const sec = digits(t, 17, 19);
+  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return null;
+  if (!validDay(y, mo, d) || h > 23 || mi > 59 || sec > 59) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
+}
+
 function parseText(raw: string, base: TimeBase, zone: string): ParsedTime {
+  const fast = fastNaive(raw);
+  if (fast !== null) {
+    const at = base === 'utc' ? new Date(fast) : plantWallClockToDate(fast, zone);
+    return { kind: 'instant', at, format: raw.charCodeAt(10) === 84 ? 'naive-t' : 'naive' };
+  }
   const text = raw.trim();
   if (text === '') return unparseable('empty text');
   if (DATE_RE.test(text)) {

@@ -1,4 +1,5 @@
-import { quoteIdent } from '../import/copy.js';
+import { quoteIdent, type CopyColumn } from '../import/copy.js';
+import type { TargetDef } from '../import/targets.js';
 import { jsonbText } from '../import/json.js';
 import type { TableMapper, SourceRow } from '../import/mapping.js';
 import {
@@ -22,6 +23,16 @@ import type { SideTable } from '../import/side-table.js';
  *   or Q <raw row> <'refused' when PostgreSQL itself refused the row>.
  */
 export const PART_SEP = '\u001d';
+
+/**
+ * Target columns verify compares: all but updated_at, which records when Shopfloor last changed
+ * the row (sync sets it when it updates a row; the legacy file has no such time).
+ */
+export function comparedColumns(target: TargetDef): { column: CopyColumn; index: number }[] {
+  return target.columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column }) => column.name !== 'updated_at');
+}
 
 export interface CanonicalShape {
   mapper: TableMapper;
@@ -47,8 +58,13 @@ export function expectedCanon(
     case 'quarantine':
       return ['Q', jsonbText(rawJson(row.values)), ''].join(PART_SEP);
     case 'insert': {
-      const cols = shape.mapper.target!.columns;
-      parts.push('T', cols.map((c, i) => canonical(c.type, o.values[i] ?? null)).join(COLUMN_SEP));
+      const cols = comparedColumns(shape.mapper.target!);
+      parts.push(
+        'T',
+        cols
+          .map(({ column, index }) => canonical(column.type, o.values[index] ?? null))
+          .join(COLUMN_SEP),
+      );
       break;
     }
     case 'self':
@@ -89,7 +105,9 @@ export function actualCanonSql(shape: CanonicalShape): string {
   } else if (shape.self) {
     body = `'S' || ${sep} || m.target_id::text`;
   } else {
-    const cols = target.columns.map((c) => canonicalSql(c.type, `t.${quoteIdent(c.name)}`));
+    const cols = comparedColumns(target).map(({ column: c }) =>
+      canonicalSql(c.type, `t.${quoteIdent(c.name)}`),
+    );
     joins.push(`LEFT JOIN ${quoteIdent(target.table)} t ON t.id = m.target_id`);
     body = `'T' || ${sep} || CASE WHEN t.id IS NULL THEN '<no row in ${target.table}>' ELSE concat_ws(${colSep}, ${cols.join(', ')}) END`;
   }
@@ -114,7 +132,8 @@ export function partColumns(shape: CanonicalShape, kind: string): string[][] {
   const parts: string[][] = [];
   if (kind === 'Q') return [['place'], ['quarantine.raw'], ['refused by PostgreSQL']];
   parts.push(['place']);
-  if (kind === 'T') parts.push(shape.mapper.target!.columns.map((c) => c.name));
+  if (kind === 'T')
+    parts.push(comparedColumns(shape.mapper.target!).map(({ column }) => column.name));
   else if (kind === 'S') parts.push(['target_id']);
   else parts.push([]);
   if (shape.side) parts.push(shape.side.columns.map((c) => `${shape.side!.qualifiedName}.${c}`));

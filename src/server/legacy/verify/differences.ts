@@ -72,6 +72,10 @@ export function describeDifference(
       },
     ];
   }
+  const missing = a.find((part) => part.startsWith('<no row in '));
+  if (missing) {
+    return [{ table, key: k, column: 'row', expected: 'present', actual: missing.slice(1, -1) }];
+  }
   const names = partColumns(
     { mapper: t.mapper, side: t.batch.side, self: t.mapper.self === true },
     e[0]!,

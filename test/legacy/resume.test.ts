@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT } from '../support/cli.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { generateLegacyDb } from './generate.js';
+import { dumpDatabase, tempDir, withSource } from './import-support.js';
+import { verifyLegacy } from '../../src/server/legacy/verify/verifier.js';
+import { silentProgress } from '../../src/server/legacy/import/progress.js';
+
+/**
+ * kill -9 at random moments of `shopfloor legacy import`, then import again: the result is the
+ * same, table by table, as an uninterrupted import of the same file.
+ */
+let file: string;
+let clean: TestDatabase;
+let killed: TestDatabase;
+const BATCH = '150';
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the built CLI; kills it with SIGKILL after `killAfterMs` (unless it ended before). */
+function cliRun(db: TestDatabase, args: string[], killAfterMs: number | null): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'legacy', ...args], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TZ: process.env.TZ,
+        DATABASE_URL: db.url,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer =
+      killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      clearTimeout(guard);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+const importRun = (db: TestDatabase, killAfterMs: number | null) =>
+  cliRun(db, ['import', '--from', file, '--batch-size', BATCH], killAfterMs);
+
+async function mappedRows(db: TestDatabase): Promise<number> {
+  const r = await db.pool.query<{ n: string }>(`select count(*)::text as n from legacy_row_map`);
+  return Number(r.rows[0]!.n);
+}
+
+beforeAll(async () => {
+  file = path.join(tempDir(), 'production.db');
+  generateLegacyDb(file, { orders: 2500, seed: 77, quirks: 'all', laterTables: true });
+  clean = await createTestDatabase();
+  killed = await createTestDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  await clean?.drop();
+  await killed?.drop();
+});
+
+describe('legacy import killed with SIGKILL at random moments', () => {
+  it('finishes with exactly the result of an uninterrupted import', async () => {
+    const uninterrupted = await importRun(clean, null);
+    expect(uninterrupted.stderr).not.toMatch(/unexpected/);
+    expect(uninterrupted.code).toBe(0);
+    const total = await mappedRows(clean);
+
+    const progress: number[] = [];
+    let kills = 0;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const run = await importRun(killed, 300 + Math.floor(Math.random() * 2200));
+      if (run.signal !== 'SIGKILL') {
+        expect(run.stderr).not.toMatch(/unexpected/);
+        break;
+      }
+      kills++;
+      progress.push(await mappedRows(killed).catch(() => 0));
+    }
+    const last = await importRun(killed, null);
+    expect(last.stderr).not.toMatch(/unexpected/);
+    expect(last.code).toBe(0);
+    expect(kills).toBeGreaterThanOrEqual(2);
+    // Some kills landed in the middle of the data (not only before or after it).
+    expect(progress.some((n) => n > 0 && n < total)).toBe(true);
+
+    const a = await dumpDatabase(clean.pool);
+    const b = await dumpDatabase(killed.pool);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const table of Object.keys(a)) expect(b[table], table).toBe(a[table]);
+
+    const v = await withSource(killed.pool, file, (source, client) =>
+      verifyLegacy(client, source, { chunkSize: 500, progress: silentProgress, limit: 10 }),
+    );
+    expect(v.shown).toEqual([]);
+  }, 300_000);
+
+  it('a killed sync, run again, ends where an uninterrupted sync ends', async () => {
+    const w = new Database(file);
+    w.exec(`
+      UPDATE production_orders SET notes = 'changed ' || id WHERE id % 3 = 0;
+      UPDATE production_orders SET quantity = 0 WHERE id % 97 = 5;
+      DELETE FROM production_events WHERE id % 11 = 0;
+      DELETE FROM quality_checks WHERE id % 5 = 0;
+      INSERT INTO production_events (order_id, event_type, description)
+        SELECT id, 'update', 'late' FROM production_orders WHERE id % 7 = 0;
+    `);
+    w.close();
+    const clean1 = await cliRun(clean, ['sync', '--from', file], null);
+    expect(clean1.code, clean1.stderr).toBe(0);
+    let kills = 0;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const run = await cliRun(
+        killed,
+        ['sync', '--from', file],
+        200 + Math.floor(Math.random() * 1500),
+      );
+      if (run.signal !== 'SIGKILL') break;
+      kills++;
+    }
+    const last = await cliRun(killed, ['sync', '--from', file], null);
+    expect(last.code, last.stderr).toBe(0);
+    expect(kills).toBeGreaterThanOrEqual(1);
+    const a = await dumpDatabase(clean.pool);
+    const b = await dumpDatabase(killed.pool);
+    for (const table of Object.keys(a)) expect(b[table], table).toBe(a[table]);
+  }, 300_000);
+
+  it('a finished import run again changes nothing', async () => {
+    const before = await dumpDatabase(clean.pool);
+    const again = await importRun(clean, null);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/complete: nothing to do/);
+    expect(await dumpDatabase(clean.pool)).toEqual(before);
+  }, 120_000);
+});
