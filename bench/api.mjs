@@ -20,6 +20,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 // Requests per second of the whole mix in the paced run (100 tablets and boards polling every
 // few seconds is well under this); the saturation run sends as fast as the server answers.
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+const LOAD_BEFORE = os.loadavg()[0].toFixed(1);
 const say = (m) => process.stderr.write(`[bench:api] ${m}\n`);
 
 const freePort = () =>
@@ -224,7 +225,7 @@ if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 // ---- report
 const errs = (r) => r.errors + r.timeouts + r.non2xx;
 const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded'})`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded'}), load average before the run ${LOAD_BEFORE}`;
 const lines = [
   `## ${new Date().toISOString()} commit ${commit}`,
   `machine: ${machine}`,
