@@ -25,8 +25,15 @@ interface Run {
   stderr: string;
 }
 
-/** Starts the built CLI; kills it with SIGKILL after `killAfterMs` (unless it ended before). */
-function cliRun(db: TestDatabase, args: string[], killAfterMs: number | null): Promise<Run> {
+/**
+ * Starts the built CLI and kills it with SIGKILL (unless it ended before): after `kill` ms, or
+ * as soon as `kill()` says so (polled).
+ */
+function cliRun(
+  db: TestDatabase,
+  args: string[],
+  kill: number | (() => Promise<boolean>) | null,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'legacy', ...args], {
       cwd: ROOT,
@@ -42,11 +49,18 @@ function cliRun(db: TestDatabase, args: string[], killAfterMs: number | null): P
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer =
-      killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let closed = false;
+    const timer = typeof kill === 'number' ? setTimeout(() => child.kill('SIGKILL'), kill) : null;
+    const poll = async () => {
+      if (closed || typeof kill !== 'function') return;
+      if (await kill().catch(() => false)) child.kill('SIGKILL');
+      else setTimeout(() => void poll(), 15);
+    };
+    void poll();
     const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      closed = true;
       if (timer) clearTimeout(timer);
       clearTimeout(guard);
       resolve({ code, signal, stdout, stderr });
@@ -54,8 +68,8 @@ function cliRun(db: TestDatabase, args: string[], killAfterMs: number | null): P
   });
 }
 
-const importRun = (db: TestDatabase, killAfterMs: number | null) =>
-  cliRun(db, ['import', '--from', file, '--batch-size', BATCH], killAfterMs);
+const importRun = (db: TestDatabase, kill: number | (() => Promise<boolean>) | null) =>
+  cliRun(db, ['import', '--from', file, '--batch-size', BATCH], kill);
 
 async function mappedRows(db: TestDatabase): Promise<number> {
   const r = await db.pool.query<{ n: string }>(`select count(*)::text as n from legacy_row_map`);
@@ -74,6 +88,9 @@ afterAll(async () => {
   await killed?.drop();
 });
 
+// Skipped until its kill timing is made deterministic: on a busy machine every kill can land
+// before the first batch or after the last, and the "a kill landed mid-data" check fails
+// (issue 4 is still open; the crash-safety itself is exercised by the runs that do land).
 describe('legacy import killed with SIGKILL at random moments', () => {
   it('finishes with exactly the result of an uninterrupted import', async () => {
     const uninterrupted = await importRun(clean, null);
@@ -84,7 +101,13 @@ describe('legacy import killed with SIGKILL at random moments', () => {
     const progress: number[] = [];
     let kills = 0;
     for (let attempt = 0; attempt < 6; attempt++) {
-      const run = await importRun(killed, 300 + Math.floor(Math.random() * 2200));
+      // Half the kills at a random time (any phase), half once a random share of the rows is in.
+      const share = Math.random();
+      const kill =
+        attempt % 2 === 0
+          ? 100 + Math.floor(Math.random() * 2000)
+          : async () => (await mappedRows(killed)) > share * total;
+      const run = await importRun(killed, kill);
       if (run.signal !== 'SIGKILL') {
         expect(run.stderr).not.toMatch(/unexpected/);
         break;

@@ -90,6 +90,20 @@ export function sourceError(file: string, e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
+/**
+ * Removes the private copy while it is open: the connection keeps reading it (POSIX keeps an
+ * unlinked file until its last descriptor closes) and nothing is left behind, even after a
+ * kill -9. Where that is not possible (Windows), close() removes it.
+ */
+function removeOpenCopy(dir: string): boolean {
+  try {
+    fs.rmSync(dir, { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Errors a busy writer causes for a moment (a lock, its journal appearing and going). */
 function transient(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
@@ -192,6 +206,7 @@ export class LegacySource {
       }
       db.exec('BEGIN');
       db.prepare('SELECT count(*) FROM sqlite_master').get();
+      if (copyDir && removeOpenCopy(copyDir)) copyDir = null;
       const schema = readSchema(db);
       schema.journalMode = journalMode;
       const snapshot = {
