@@ -20,6 +20,13 @@ import type {
  *   Never pass a bare array: pg would send it as a PostgreSQL array literal.
  */
 
+import {
+  ORDER_PRIORITIES,
+  ORDER_STATUSES,
+  type OrderPriority,
+  type OrderStatus,
+} from '../../common/order-lifecycle.js';
+
 // ---------------------------------------------------------------- column types
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -74,18 +81,8 @@ export const MACHINE_STATUSES = [
 ] as const;
 export type MachineStatus = (typeof MACHINE_STATUSES)[number];
 
-export const ORDER_STATUSES = [
-  'draft',
-  'pending',
-  'in_progress',
-  'paused',
-  'completed',
-  'cancelled',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const ORDER_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
+// Order statuses and priorities are the lifecycle module's (shared with the web).
+export { ORDER_PRIORITIES, ORDER_STATUSES, type OrderPriority, type OrderStatus };
 
 export const ORDER_EVENT_TYPES = [
   'created',
