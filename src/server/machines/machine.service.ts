@@ -6,7 +6,7 @@ import type {
   UpdateMachineBody,
 } from '../../common/api/machines.js';
 import type { RequestContext } from '../auth/actor.js';
-import { translateDbError } from '../db/db-errors.js';
+import { isForeignKeyViolation, translateDbError } from '../db/db-errors.js';
 import type { Database, Staffing } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import {
@@ -159,7 +159,7 @@ export async function deleteMachine(
       });
     })
     .catch((e: unknown) => {
-      if ((e as { code?: string }).code === '23503') throw HAS_HISTORY(code);
+      if (isForeignKeyViolation(e)) throw HAS_HISTORY(code);
       return fail(e);
     });
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../common/api/products.js';
 import type { RequestContext } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { translateDbError } from '../db/db-errors.js';
+import { isForeignKeyViolation, translateDbError } from '../db/db-errors.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import * as repo from './product.repository.js';
@@ -23,7 +23,7 @@ const IN_USE = (what: string) =>
 
 /** A reference that appeared after the check still gets the "deactivate it instead" answer. */
 function failDelete(e: unknown): never {
-  if ((e as { code?: string }).code === '23503') throw IN_USE('The product');
+  if (isForeignKeyViolation(e)) throw IN_USE('The product');
   return translateDbError(e, 'product');
 }
 

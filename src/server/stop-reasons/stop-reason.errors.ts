@@ -1,4 +1,4 @@
-import { translateDbError } from '../db/db-errors.js';
+import { isForeignKeyViolation, translateDbError } from '../db/db-errors.js';
 import { AppError } from '../http/app-error.js';
 
 interface PgError {
@@ -15,7 +15,7 @@ interface PgError {
 export function translateStopReasonError(e: unknown): never {
   const pg = e as PgError;
   const referenced = pg.detail?.includes('is still referenced') === true;
-  if (pg.code === '23503' && pg.constraint === 'stop_reasons_parent_fkey') {
+  if (isForeignKeyViolation(pg) && pg.constraint === 'stop_reasons_parent_fkey') {
     throw referenced
       ? new AppError(
           'conflict',
@@ -25,7 +25,7 @@ export function translateStopReasonError(e: unknown): never {
           parentId: 'must be a category, not a reason',
         });
   }
-  if (pg.code === '23503' && pg.constraint === 'stops_reason_fkey' && referenced) {
+  if (isForeignKeyViolation(pg) && pg.constraint === 'stops_reason_fkey' && referenced) {
     throw new AppError(
       'conflict',
       'The stop reason is used by stops and cannot be deleted; deactivate it instead',

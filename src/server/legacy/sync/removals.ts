@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isForeignKeyViolation } from '../../db/db-errors.js';
 import { quoteIdent } from '../import/copy.js';
 import type { Counts } from '../import/runs.js';
 import type { SessionTable } from '../import/session.js';
@@ -57,7 +58,7 @@ async function removeOne(client: pg.ClientBase, t: SessionTable, p: Pending, cou
     }
     await client.query('RELEASE SAVEPOINT legacy_remove');
   } catch (e) {
-    if (!(e instanceof pg.DatabaseError) || e.code !== '23503') throw e;
+    if (!(e instanceof pg.DatabaseError) || !isForeignKeyViolation(e)) throw e;
     await client.query('ROLLBACK TO SAVEPOINT legacy_remove');
     await client.query('RELEASE SAVEPOINT legacy_remove');
     const why = p.gone ? DELETED_IN_SOURCE : p.reason.replace(/; kept: .*$/, '');
