@@ -1,5 +1,5 @@
 /** Writing times the way the legacy app did: naive text in UTC or in plant wall-clock time. */
-import { plantOffsetMinutes } from '../../../common/plant-time/index.js';
+import { dayFromEpochDay, plantOffsetMinutes } from '../../../common/plant-time/index.js';
 import type { TimeBase } from '../values/time.js';
 
 const HOUR = 3_600_000;
@@ -22,7 +22,7 @@ export class LegacyClock {
     const day = Math.floor(s / 86_400);
     if (day !== this.day0) {
       this.day0 = day;
-      this.dayText = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      this.dayText = dayFromEpochDay(day);
     }
     const r = s - day * 86_400;
     return `${this.dayText} ${TWO[Math.floor(r / 3600)]}:${TWO[Math.floor(r / 60) % 60]}:${TWO[r % 60]}`;
