@@ -1,7 +1,7 @@
 // Loads the benchmark data set into a migrated, demo-seeded database, in SQL (generate_series):
 // 200,000 production orders with their events, plus 100 bench machines with pending orders
 // queued for the lifecycle writers.
-export const BENCH = { orders: 200_000, machines: 100, pendingPerMachine: 400 };
+export const BENCH = { orders: 200_000, machines: 100, pendingPerMachine: 60 };
 
 export async function loadOrders(client, n = BENCH.orders) {
   await client.query(`

@@ -43,7 +43,12 @@ export async function createTestDatabase(
     }
   });
   const url = withDatabase(inject('pgAdminUrl'), name);
-  const db = createDb({ url, timeZone: o.timeZone ?? 'Africa/Johannesburg' });
+  // As the server runs: statements marked PREPARED are prepared once per connection.
+  const db = createDb({
+    url,
+    timeZone: o.timeZone ?? 'Africa/Johannesburg',
+    namedStatements: true,
+  });
   return {
     ...db,
     url,

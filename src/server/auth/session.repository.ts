@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { PREPARED } from '../db/named-statements.js';
 import type { Database } from '../db/schema.js';
 
 export async function insertSession(
@@ -36,6 +37,7 @@ export function findLiveSession(db: Kysely<Database>, id: string, idleMinutes: n
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
     .where('u.active', '=', true)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
 }
 

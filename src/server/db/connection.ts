@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import { nameStatements } from './named-statements.js';
 import type { Database } from './schema.js';
 
 const DATE_OID = 1082;
@@ -29,6 +30,8 @@ export interface ConnectionOptions {
   timeZone: string;
   max?: number;
   applicationName?: string;
+  /** Prepare DML once per connection (see nameStatements); for pools whose schema is settled. */
+  namedStatements?: boolean;
 }
 
 export function createPool(o: ConnectionOptions): pg.Pool {
@@ -53,6 +56,7 @@ export function createDb(o: ConnectionOptions): Db {
   const pool = createPool(o);
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
+  if (o.namedStatements) nameStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

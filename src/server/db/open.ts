@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** CLI commands attach to a running embedded cluster; the server must own it. */
   attachToRunning?: boolean;
   poolSize?: number;
+  /** The server's pool: statements prepared once per connection (see nameStatements). */
+  namedStatements?: boolean;
 }
 
 /** DATABASE_URL when set, else the embedded PostgreSQL in DATA_DIR; checked and connected. */
@@ -38,7 +40,12 @@ export async function openDatabase(config: Config, o: OpenOptions = {}): Promise
     }
     url = embedded.urlFor(EMBEDDED_DATABASE);
   }
-  const db = createDb({ url, timeZone: config.PLANT_TIME_ZONE, max: o.poolSize });
+  const db = createDb({
+    url,
+    timeZone: config.PLANT_TIME_ZONE,
+    max: o.poolSize,
+    namedStatements: o.namedStatements,
+  });
   try {
     await checkServer(db, url);
   } catch (e) {

@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Order } from '../../common/api/orders.js';
 import type { RequestContext } from '../auth/actor.js';
-import { publishEvent, recordAudit } from '../audit/audit.repository.js';
+import { auditRow, publishEvent } from '../audit/audit.repository.js';
 import { translateDbError } from '../db/db-errors.js';
 import type { Database, JsonObject, MachineStatus, OrderEventType } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { assertVersion } from './order-lifecycle.js';
 import { presentOrder } from './order.presenter.js';
 import { findOrderView, type OrderViewRow } from './order-query.repository.js';
-import { insertOrderEvent } from './order.repository.js';
 
 export interface OrderDeps {
   db: Kysely<Database>;
@@ -55,23 +54,82 @@ export async function changeOrder(
       const afterRow = await findOrderView(trx, id);
       if (!afterRow) throw orderNotFound(id);
       const after = presentOrder(afterRow, tz);
-      await insertOrderEvent(trx, {
-        orderId: id,
-        type: change.event,
-        userId: ctx.actor.id,
-        data: change.data,
-      });
-      await recordAudit(trx, ctx, {
-        action: change.action,
-        entityType: 'order',
-        entityId: id,
-        before,
-        after,
-      });
-      await publishOrderEvent(trx, after, change.action, before.status, change.machine);
+      await recordOrderChange(trx, ctx, { id, change, before, after });
       return after;
     })
     .catch(translateOrderError);
+}
+
+/**
+ * The order event, the audit record and the live-board events of one change, in one statement
+ * (data-modifying CTEs): one round trip instead of three or four, inside the change's transaction.
+ */
+async function recordOrderChange(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  c: { id: number; change: AppliedChange; before: Order; after: Order },
+): Promise<void> {
+  await trx
+    .with('order_event', (db) =>
+      db.insertInto('order_events').values({
+        order_id: c.id,
+        event_type: c.change.event,
+        user_id: ctx.actor.id,
+        data: c.change.data,
+      }),
+    )
+    .with('audit', (db) =>
+      db.insertInto('audit_log').values(
+        auditRow(ctx, {
+          action: c.change.action,
+          entityType: 'order',
+          entityId: c.id,
+          before: c.before,
+          after: c.after,
+        }),
+      ),
+    )
+    .insertInto('event_outbox')
+    .values(
+      outboxEvents(c.after, c.change.action, c.before.status, c.change.machine).map((e) => ({
+        topic: e.topic,
+        payload: JSON.stringify(e.payload),
+      })),
+    )
+    .execute();
+}
+
+/** The live-board events of an order change: the order, and its machine when that changed. */
+function outboxEvents(
+  o: Order,
+  action: string,
+  previousStatus: string | null,
+  machine?: { id: number; status: MachineStatus },
+): { topic: string; payload: JsonObject }[] {
+  const events: { topic: string; payload: JsonObject }[] = [
+    {
+      topic: 'order.updated',
+      payload: {
+        id: o.id,
+        orderNumber: o.orderNumber,
+        action,
+        status: o.status,
+        previousStatus,
+        archived: o.archived,
+        machineId: o.machine?.id ?? null,
+        environmentId: o.environment.id,
+        producedQuantity: o.producedQuantity,
+        version: o.version,
+      },
+    },
+  ];
+  if (machine) {
+    events.push({
+      topic: 'machine.updated',
+      payload: { id: machine.id, status: machine.status, orderId: o.id },
+    });
+  }
+  return events;
 }
 
 export async function publishOrderEvent(
@@ -81,24 +139,8 @@ export async function publishOrderEvent(
   previousStatus: string | null,
   machine?: { id: number; status: MachineStatus },
 ): Promise<void> {
-  await publishEvent(trx, 'order.updated', {
-    id: o.id,
-    orderNumber: o.orderNumber,
-    action,
-    status: o.status,
-    previousStatus,
-    archived: o.archived,
-    machineId: o.machine?.id ?? null,
-    environmentId: o.environment.id,
-    producedQuantity: o.producedQuantity,
-    version: o.version,
-  });
-  if (machine) {
-    await publishEvent(trx, 'machine.updated', {
-      id: machine.id,
-      status: machine.status,
-      orderId: o.id,
-    });
+  for (const e of outboxEvents(o, action, previousStatus, machine)) {
+    await publishEvent(trx, e.topic, e.payload);
   }
 }
 

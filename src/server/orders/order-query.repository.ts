@@ -1,6 +1,7 @@
 import type { Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { OrderSort } from '../../common/api/orders.js';
+import { PREPARED } from '../db/named-statements.js';
 import type { Database, OrderPriority, OrderStatus } from '../db/schema.js';
 
 /** Reads of orders: one order with its names, the filtered and sorted list, the detail parts. */
@@ -25,7 +26,7 @@ function orderView(db: Kysely<Database>) {
 export function findOrderView(db: Kysely<Database>, id: number, lock = false) {
   let q = orderView(db).where('o.id', '=', id);
   if (lock) q = q.forUpdate('o');
-  return q.executeTakeFirst();
+  return q.modifyEnd(PREPARED).executeTakeFirst();
 }
 
 export type OrderViewRow = NonNullable<Awaited<ReturnType<typeof findOrderView>>>;
@@ -139,6 +140,7 @@ export function listOrderEvents(db: Kysely<Database>, orderId: number) {
     .where('ev.order_id', '=', orderId)
     .orderBy('ev.at')
     .orderBy('ev.id')
+    .modifyEnd(PREPARED)
     .execute();
 }
 
@@ -169,6 +171,7 @@ export function listOrderStops(db: Kysely<Database>, orderId: number) {
     .where('s.order_id', '=', orderId)
     .orderBy('s.started_at')
     .orderBy('s.id')
+    .modifyEnd(PREPARED)
     .execute();
 }
 
@@ -191,5 +194,6 @@ export function listOrderWaste(db: Kysely<Database>, orderId: number) {
     .where('w.order_id', '=', orderId)
     .orderBy('w.recorded_at')
     .orderBy('w.id')
+    .modifyEnd(PREPARED)
     .execute();
 }
