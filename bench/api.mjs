@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // npm run bench:api — loads 200,000 orders with their events into a fresh database, starts the
-// real server, and drives 100 concurrent connections (autocannon) for BENCH_SECONDS (default 30):
+// real server, and drives 100 concurrent connections for BENCH_SECONDS (default 30) each:
 // 70 readers (order lists with filters, order detail) and 30 writers (start → count → pause →
-// resume → count → complete on their own machine). Then times the same list query with
-// pgbench and prints API req/s ÷ PostgreSQL tps. Results go to bench/results/api.md.
+// resume → count → complete on their own machine), first paced at BENCH_RATE req/s (open loop,
+// bench/api/paced.mjs), then as fast as the server answers. Then times the same list query
+// alone through the API (autocannon) and with pgbench, and prints API req/s ÷ PostgreSQL tps.
+// Results go to bench/results/api.md.
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchQueues, loadOrders } from './api/load.mjs';
+import { closedRun, pacedRun } from './api/paced.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(pathToFileURL(path.join(ROOT, 'dist/server', p)).href);
@@ -126,37 +129,39 @@ const LISTS = [
   '/api/orders?archived=true&dueFrom=2024-06-01&dueTo=2024-09-30&limit=50',
 ];
 let pick = 0;
-const readRequests = [
-  ...LISTS.map((p) => ({ method: 'GET', path: p })),
-  ...[0, 1, 2, 3].map(() => ({
-    method: 'GET',
-    setupRequest: (req) => ({
-      ...req,
-      path: `/api/orders/${sampleIds[pick++ % sampleIds.length]}`,
-    }),
-  })),
+let list = 0;
+// Of every 10 reads: the six lists once, and four order details (random sample ids).
+const reads = () =>
+  pick++ % 10 < 6
+    ? LISTS[list++ % LISTS.length]
+    : `/api/orders/${sampleIds[pick % sampleIds.length]}`;
+const writeSteps = [
+  { action: 'start', body: (q) => ({ machineId: q.machineId }) },
+  { action: 'count', body: () => ({ add: 250 }) },
+  { action: 'pause', body: () => ({ reasonId: reason }) },
+  { action: 'resume', body: () => ({}) },
+  { action: 'count', body: () => ({ add: 250 }) },
+  { action: 'complete', body: () => ({ rejectedQuantity: 3 }) },
 ];
-let nextQueue = 0;
-const post = (action, body) => ({
-  method: 'POST',
-  setupRequest: (req, ctx) => {
-    if (!ctx.queue) ctx.queue = queues[nextQueue++ % queues.length];
-    if (action === 'start') ctx.orderId = ctx.queue.orders.shift();
-    return {
-      ...req,
-      path: `/api/orders/${ctx.orderId}/${action}`,
-      body: JSON.stringify(body(ctx)),
-    };
-  },
+const common = {
+  base,
+  seconds: SECONDS,
+  reads,
+  writeSteps,
+  readCookie,
+  writeCookie,
+  readConnections: 70,
+  writeConnections: 30,
+};
+say(`paced: 100 connections, ${RATE} req/s in all, ${SECONDS} s (70 readers, 30 writers)…`);
+const paced = await pacedRun({
+  ...common,
+  rate: RATE,
+  readShare: 0.7,
+  queues: queues.slice(0, 30),
 });
-const writeRequests = [
-  post('start', (ctx) => ({ machineId: ctx.queue.machineId })),
-  post('count', () => ({ add: 250 })),
-  post('pause', () => ({ reasonId: reason })),
-  post('resume', () => ({})),
-  post('count', () => ({ add: 250 })),
-  post('complete', () => ({ rejectedQuantity: 3 })),
-];
+say(`saturation: 100 connections as fast as answered, ${SECONDS} s…`);
+const sat = await closedRun({ ...common, queues: queues.slice(30, 60) });
 
 function run(opts) {
   return new Promise((resolve, reject) => {
@@ -166,26 +171,6 @@ function run(opts) {
     autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false });
   });
 }
-
-const mix = (extra) =>
-  Promise.all([
-    run({
-      connections: 70,
-      headers: { cookie: readCookie },
-      requests: readRequests,
-      ...extra(0.7),
-    }),
-    run({
-      connections: 30,
-      headers: { cookie: writeCookie, 'content-type': 'application/json' },
-      requests: writeRequests,
-      ...extra(0.3),
-    }),
-  ]);
-say(`paced: 100 connections, ${RATE} req/s in all, ${SECONDS} s (70 readers, 30 writers)…`);
-const [reads, writes] = await mix((share) => ({ overallRate: Math.round(RATE * share) }));
-say(`saturation: 100 connections as fast as answered, ${SECONDS} s…`);
-const [satReads, satWrites] = await mix(() => ({}));
 
 // ---- the same list query: API alone vs pgbench
 const LIST = LISTS[0];
@@ -226,18 +211,26 @@ if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 const errs = (r) => r.errors + r.timeouts + r.non2xx;
 const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded'}), load average before the run ${LOAD_BEFORE}`;
+const line = (label, r, target) =>
+  `${label} ${Math.round(r.rate)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${target ? ` (target < ${target})` : ''}, max ${r.max} ms, errors ${r.errors}` +
+  (r.firstErrors.length ? ` — first: ${r.firstErrors.join(' | ')}` : '');
 const lines = [
   `## ${new Date().toISOString()} commit ${commit}`,
   `machine: ${machine}`,
   `data: ${loaded.orders} orders, ${loaded.events} events; ${SECONDS} s, 100 connections (70 read, 30 write)`,
-  `paced at ${RATE} req/s — reads:  ${Math.round(reads.requests.average)} req/s, p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms (target < 50), errors ${errs(reads)}`,
-  `paced at ${RATE} req/s — writes: ${Math.round(writes.requests.average)} req/s, p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms (target < 100), errors ${errs(writes)}`,
-  `saturation — reads:  ${Math.round(satReads.requests.average)} req/s, p50 ${satReads.latency.p50} ms, p99 ${satReads.latency.p99} ms, errors ${errs(satReads)}`,
-  `saturation — writes: ${Math.round(satWrites.requests.average)} req/s, p50 ${satWrites.latency.p50} ms, p99 ${satWrites.latency.p99} ms, errors ${errs(satWrites)}`,
+  line(`paced at ${RATE} req/s (open loop) — reads: `, paced.reads, 50),
+  line(`paced at ${RATE} req/s (open loop) — writes:`, paced.writes, 100),
+  line('saturation (closed loop) — reads: ', sat.reads),
+  line('saturation (closed loop) — writes:', sat.writes),
   `list query alone: API ${Math.round(apiList.requests.average)} req/s (p99 ${apiList.latency.p99} ms, errors ${errs(apiList)}); pgbench ${tps ? Math.round(tps) : 'n/a'} tps; ratio API/PostgreSQL ${tps ? (apiList.requests.average / tps).toFixed(2) : 'n/a'}`,
   '',
 ];
 console.log(lines.join('\n'));
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 fs.appendFileSync(path.join(ROOT, 'bench/results/api.md'), lines.join('\n') + '\n');
-if ([reads, writes, satReads, satWrites].some((r) => errs(r) > 0)) process.exitCode = 1;
+if (
+  [paced.reads, paced.writes, sat.reads, sat.writes].some((r) => r.errors > 0) ||
+  errs(apiList) > 0
+) {
+  process.exitCode = 1;
+}

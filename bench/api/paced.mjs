@@ -1,0 +1,179 @@
+// An open-loop load at a steady rate: requests are scheduled at fixed intervals, whatever the
+// server answers, and each one's latency counts from its scheduled time (a slow answer delays no
+// later request, and a request that waits for a free connection is charged for the wait).
+// autocannon's own rate limit sends each connection's quota in a burst at the top of every second
+// and "corrects" latencies with a 1 ms expected interval, so its paced figures measured bursts,
+// not a rate: this replaces it for the paced run.
+import http from 'node:http';
+
+const percentile = (sorted, p) =>
+  sorted.length === 0
+    ? 0
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export function summarize(samples, seconds) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const errors = samples.filter((s) => s.status < 200 || s.status >= 300);
+  return {
+    rate: samples.length / seconds,
+    p50: Math.round(percentile(ms, 50)),
+    p99: Math.round(percentile(ms, 99)),
+    max: Math.round(ms[ms.length - 1] ?? 0),
+    errors: errors.length,
+    firstErrors: errors.slice(0, 3).map((e) => `${e.status} ${e.what}: ${e.body}`),
+  };
+}
+
+function send(agent, base, req) {
+  return new Promise((resolve) => {
+    const url = new URL(req.path, base);
+    const r = http.request(
+      url,
+      {
+        agent,
+        method: req.method,
+        headers: {
+          cookie: req.cookie,
+          ...(req.body ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      },
+    );
+    r.on('error', (e) => resolve({ status: 0, body: e.message }));
+    if (req.body) r.write(req.body);
+    r.end();
+  });
+}
+
+const record = (into, since, what, res) =>
+  into.push({
+    ms: performance.now() - since,
+    status: res.status,
+    what,
+    body: res.body.slice(0, 160),
+  });
+
+/** One writer lane per write connection, each on its own machine and queue of pending orders. */
+const writerLanes = (o) =>
+  Array.from({ length: o.writeConnections }, (_, i) => ({
+    queue: o.queues[i % o.queues.length],
+    step: 0,
+    orderId: null,
+    busy: false,
+  }));
+
+/** The lane's next lifecycle request (start takes the next order of its machine's queue). */
+async function laneStep(o, agent, lane) {
+  const step = o.writeSteps[lane.step];
+  if (step.action === 'start') lane.orderId = lane.queue.orders.shift();
+  const res = await send(agent, o.base, {
+    method: 'POST',
+    path: `/api/orders/${lane.orderId}/${step.action}`,
+    body: JSON.stringify(step.body(lane.queue)),
+    cookie: o.writeCookie,
+  });
+  lane.step = (lane.step + 1) % o.writeSteps.length;
+  return res;
+}
+
+/**
+ * Saturation: every connection sends its next request as soon as the previous one is answered,
+ * for `seconds` (readers round robin over `reads()`, writers through their lanes).
+ */
+export async function closedRun(o) {
+  const readAgent = new http.Agent({ keepAlive: true, maxSockets: o.readConnections });
+  const writeAgent = new http.Agent({ keepAlive: true, maxSockets: o.writeConnections });
+  const reads = [];
+  const writes = [];
+  const start = performance.now();
+  const end = start + o.seconds * 1000;
+  const reader = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const path = o.reads();
+      record(
+        reads,
+        t0,
+        path,
+        await send(readAgent, o.base, { method: 'GET', path, cookie: o.readCookie }),
+      );
+    }
+  };
+  const writer = async (lane) => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const what = o.writeSteps[lane.step].action;
+      record(writes, t0, what, await laneStep(o, writeAgent, lane));
+    }
+  };
+  await Promise.all([
+    ...Array.from({ length: o.readConnections }, reader),
+    ...writerLanes(o).map(writer),
+  ]);
+  readAgent.destroy();
+  writeAgent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  return { reads: summarize(reads, seconds), writes: summarize(writes, seconds) };
+}
+
+/**
+ * `rate` requests per second for `seconds`: a `readShare` of them reads (round robin over
+ * `reads()`, on up to `readConnections` sockets), the rest writes, each taken by an idle writer
+ * lane (one per write connection, each running start → count → pause → resume → count →
+ * complete on its own machine's queue; a write waits for a free lane, and that wait counts).
+ */
+export async function pacedRun(o) {
+  const readAgent = new http.Agent({ keepAlive: true, maxSockets: o.readConnections });
+  const writeAgent = new http.Agent({ keepAlive: true, maxSockets: o.writeConnections });
+  const lanes = writerLanes(o);
+  const waiting = [];
+  const reads = [];
+  const writes = [];
+  const inflight = new Set();
+
+  const runWrite = async (lane, scheduled) => {
+    lane.busy = true;
+    record(writes, scheduled, o.writeSteps[lane.step].action, await laneStep(o, writeAgent, lane));
+    lane.busy = false;
+    const next = waiting.shift();
+    if (next !== undefined) void track(runWrite(lane, next));
+  };
+  const track = (p) => {
+    inflight.add(p);
+    return p.finally(() => inflight.delete(p));
+  };
+
+  const interval = 1000 / o.rate;
+  const start = performance.now();
+  const total = Math.round(o.rate * o.seconds);
+  let credit = 0;
+  for (let n = 0; n < total; n++) {
+    const scheduled = start + n * interval;
+    const delay = scheduled - performance.now();
+    if (delay > 1) await new Promise((r) => setTimeout(r, delay));
+    credit += 1 - o.readShare;
+    if (credit >= 1) {
+      credit -= 1;
+      const lane = lanes.find((l) => !l.busy);
+      if (lane) void track(runWrite(lane, scheduled));
+      else waiting.push(scheduled);
+    } else {
+      const req = o.reads();
+      void track(
+        send(readAgent, o.base, { method: 'GET', path: req, cookie: o.readCookie }).then((res) =>
+          record(reads, scheduled, req, res),
+        ),
+      );
+    }
+  }
+  while (inflight.size > 0 || waiting.length > 0) await Promise.race([...inflight]);
+  readAgent.destroy();
+  writeAgent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  return { reads: summarize(reads, seconds), writes: summarize(writes, seconds) };
+}
