@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// npm run bench:legacy — generates legacy production.db files (BENCH_LEGACY_ORDERS, default
+// 200,000 and 1,000,000 orders: about 5 events, 1 stop, 0.3 downtime and 0.2 waste rows per
+// order), then, per file, times `shopfloor legacy import` and `shopfloor legacy verify` (each in
+// its own process, peak RSS read from /proc) into a fresh database, and — when pgloader is on the
+// PATH (Debian package `pgloader`) — pgloader's plain copy of the same file into another one, and
+// prints rows/s, peak memory and the ratio. Results go to bench/results/legacy.md.
+// Generated files are kept in .tmp-bench/ (reused by the next run; delete them to regenerate).
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'bin/shopfloor.js');
+const dist = (p) => import(pathToFileURL(path.join(ROOT, 'dist/server', p)).href);
+const SIZES = (process.env.BENCH_LEGACY_ORDERS ?? '200000,1000000').split(',').map(Number);
+const WORK = path.join(ROOT, '.tmp-bench');
+const say = (m) => process.stderr.write(`[bench:legacy] ${m}\n`);
+const LOAD_BEFORE = os.loadavg()[0].toFixed(1);
+
+/** Runs a command to its end; wall time and peak resident memory (VmHWM, polled). */
+function timed(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      try {
+        const s = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0));
+      } catch {
+        // exited
+      }
+    }, 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, seconds: (performance.now() - t0) / 1000, peakMb: peakKb / 1024, out, err });
+    });
+  });
+}
+
+function sourceRows(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
+      .all()
+      .map((r) => r.name);
+    const counts = Object.fromEntries(
+      tables.map((t) => [t, db.prepare(`select count(*) as n from "${t}"`).get().n]),
+    );
+    return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  } finally {
+    db.close();
+  }
+}
+
+// ---- database: BENCH_DATABASE_URL (superuser) or a throw-away embedded cluster
+let adminUrl = process.env.BENCH_DATABASE_URL;
+let embedded = null;
+let tmp = null;
+if (!adminUrl) {
+  const { startEmbeddedPostgres } = await dist('db/embedded.js');
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shopfloor-bench-legacy-'));
+  fs.chmodSync(tmp, 0o755);
+  embedded = await startEmbeddedPostgres({ dataDir: tmp });
+  adminUrl = embedded.adminUrl;
+}
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+const scratch = async (name) => {
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  return Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+};
+const pgloader = spawnSync('pgloader', ['--version'], { encoding: 'utf8' }).status === 0;
+const env = (url) => ({ PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url });
+
+fs.mkdirSync(WORK, { recursive: true });
+const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+const lines = [
+  `## ${new Date().toISOString()} commit ${commit}`,
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded'}), load average before the run ${LOAD_BEFORE}`,
+];
+let failed = false;
+for (const orders of SIZES) {
+  const file = path.join(WORK, `legacy-${orders}.db`);
+  if (!fs.existsSync(file)) {
+    say(`generating ${orders} orders…`);
+    const g = await timed(
+      process.execPath,
+      [CLI, 'legacy', 'generate', '--out', file, '--orders', String(orders)],
+      process.env,
+    );
+    if (g.code !== 0) throw new Error(`generate failed: ${g.err}`);
+  }
+  const { counts, total } = sourceRows(file);
+  const mb = (fs.statSync(file).size / 2 ** 20).toFixed(0);
+  say(`${orders} orders: ${total} rows (${mb} MB); import…`);
+  const url = await scratch('shopfloor_bench_legacy');
+  const imp = await timed(process.execPath, [CLI, 'legacy', 'import', '--from', file], env(url));
+  if (imp.code !== 0) failed = true;
+  say(`verify…`);
+  const ver = await timed(process.execPath, [CLI, 'legacy', 'verify', '--from', file], env(url));
+  if (ver.code !== 0) failed = true;
+  let loader = null;
+  if (pgloader) {
+    say(`pgloader…`);
+    const purl = await scratch('shopfloor_bench_pgloader');
+    loader = await timed('pgloader', ['--no-ssl-cert-verification', file, purl], process.env);
+    if (loader.code !== 0) say(`pgloader failed: ${loader.err.slice(-500)}`);
+    await admin.query('drop database shopfloor_bench_pgloader with (force)');
+  }
+  await admin.query('drop database shopfloor_bench_legacy with (force)');
+  const rate = (r) => Math.round(total / r.seconds).toLocaleString('en');
+  lines.push(
+    `file: ${orders.toLocaleString('en')} orders, ${counts.production_events.toLocaleString('en')} events, ${counts.production_stops.toLocaleString('en')} stops, ${total.toLocaleString('en')} rows in all (${mb} MB)`,
+    `  import: ${imp.seconds.toFixed(1)} s, ${rate(imp)} rows/s, peak ${imp.peakMb.toFixed(0)} MB (target < 300), exit ${imp.code}`,
+    `  verify: ${ver.seconds.toFixed(1)} s, ${rate(ver)} rows/s, peak ${ver.peakMb.toFixed(0)} MB, exit ${ver.code}`,
+    loader
+      ? `  pgloader (plain copy, no mapping or checks): ${loader.seconds.toFixed(1)} s, ${rate(loader)} rows/s, peak ${loader.peakMb.toFixed(0)} MB, exit ${loader.code}; import ÷ pgloader time ${(imp.seconds / loader.seconds).toFixed(2)} (target < 1)`
+      : '  pgloader: not installed (apt-get install pgloader), no comparison',
+  );
+}
+lines.push('');
+await admin.end();
+await embedded?.stop();
+if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+console.log(lines.join('\n'));
+fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+fs.appendFileSync(path.join(ROOT, 'bench/results/legacy.md'), lines.join('\n') + '\n');
+if (failed) process.exitCode = 1;
