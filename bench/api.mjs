@@ -2,7 +2,7 @@
 // npm run bench:api — loads 200,000 orders with their events into a fresh database, starts the
 // real server, and drives 100 concurrent connections for BENCH_SECONDS (default 30) each:
 // 70 readers (order lists with filters, order detail) and 30 writers (start → count → pause →
-// resume → count → complete on their own machine), first paced at BENCH_RATE req/s (open loop,
+// resume → count → complete on their own machine), after a warm-up, paced at BENCH_RATES req/s (open loop,
 // bench/api/paced.mjs), then as fast as the server answers. Then times the same list query
 // alone through the API (autocannon) and with pgbench, and prints API req/s ÷ PostgreSQL tps.
 // Results go to bench/results/api.md.
@@ -20,9 +20,10 @@ import { closedRun, pacedRun } from './api/paced.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(pathToFileURL(path.join(ROOT, 'dist/server', p)).href);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-// Requests per second of the whole mix in the paced run (100 tablets and boards polling every
-// few seconds is well under this); the saturation run sends as fast as the server answers.
-const RATE = Number(process.env.BENCH_RATE ?? 200);
+// Requests per second of the whole mix in the paced runs: 100 (each connection once a second —
+// tablets and boards that poll every 10–15 s send far less) and 200; the saturation run sends as
+// fast as the server answers.
+const RATES = (process.env.BENCH_RATES ?? '100,200').split(',').map(Number);
 const LOAD_BEFORE = os.loadavg()[0].toFixed(1);
 const say = (m) => process.stderr.write(`[bench:api] ${m}\n`);
 
@@ -153,15 +154,33 @@ const common = {
   readConnections: 70,
   writeConnections: 30,
 };
-say(`paced: 100 connections, ${RATE} req/s in all, ${SECONDS} s (70 readers, 30 writers)…`);
-const paced = await pacedRun({
+say('warm-up: 10 s at 100 req/s (not recorded)…');
+await pacedRun({
   ...common,
-  rate: RATE,
+  seconds: 10,
+  rate: 100,
   readShare: 0.7,
-  queues: queues.slice(0, 30),
+  writeConnections: 10,
+  queues: queues.slice(90, 100),
 });
+const paced = [];
+for (const [i, rate] of RATES.entries()) {
+  say(`paced: 100 connections, ${rate} req/s in all, ${SECONDS} s (70 readers, 30 writers)…`);
+  paced.push({
+    rate,
+    ...(await pacedRun({
+      ...common,
+      rate,
+      readShare: 0.7,
+      queues: queues.slice(30 * i, 30 * i + 30),
+    })),
+  });
+}
 say(`saturation: 100 connections as fast as answered, ${SECONDS} s…`);
-const sat = await closedRun({ ...common, queues: queues.slice(30, 60) });
+const sat = await closedRun({
+  ...common,
+  queues: queues.slice(30 * RATES.length, 30 * RATES.length + 30),
+});
 
 function run(opts) {
   return new Promise((resolve, reject) => {
@@ -218,8 +237,10 @@ const lines = [
   `## ${new Date().toISOString()} commit ${commit}`,
   `machine: ${machine}`,
   `data: ${loaded.orders} orders, ${loaded.events} events; ${SECONDS} s, 100 connections (70 read, 30 write)`,
-  line(`paced at ${RATE} req/s (open loop) — reads: `, paced.reads, 50),
-  line(`paced at ${RATE} req/s (open loop) — writes:`, paced.writes, 100),
+  ...paced.flatMap((p) => [
+    line(`paced at ${p.rate} req/s (open loop) — reads: `, p.reads, 50),
+    line(`paced at ${p.rate} req/s (open loop) — writes:`, p.writes, 100),
+  ]),
   line('saturation (closed loop) — reads: ', sat.reads),
   line('saturation (closed loop) — writes:', sat.writes),
   `list query alone: API ${Math.round(apiList.requests.average)} req/s (p99 ${apiList.latency.p99} ms, errors ${errs(apiList)}); pgbench ${tps ? Math.round(tps) : 'n/a'} tps; ratio API/PostgreSQL ${tps ? (apiList.requests.average / tps).toFixed(2) : 'n/a'}`,
@@ -229,7 +250,7 @@ console.log(lines.join('\n'));
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 fs.appendFileSync(path.join(ROOT, 'bench/results/api.md'), lines.join('\n') + '\n');
 if (
-  [paced.reads, paced.writes, sat.reads, sat.writes].some((r) => r.errors > 0) ||
+  [...paced.flatMap((p) => [p.reads, p.writes]), sat.reads, sat.writes].some((r) => r.errors > 0) ||
   errs(apiList) > 0
 ) {
   process.exitCode = 1;

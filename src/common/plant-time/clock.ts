@@ -49,24 +49,29 @@ function exactOffsetMs(zone: string, ms: number): number {
   return Math.round(minutes * 60_000);
 }
 
-const HOUR_MS = 3_600_000;
-/** zone|UTC hour → the offset valid for the whole hour, or NaN when it changes inside it. */
-const offsetByHour = new Map<string, number>();
+const DAY_MS = 86_400_000;
+/** zone|UTC day → the offset valid for the whole day, or NaN when it changes inside it. */
+const offsetByDay = new Map<string, number>();
 
 /**
  * Offset of `zone` at `ms`. Asking Intl costs ~0.1 ms, and a page of orders asks hundreds of
- * times, so the answer is kept per UTC hour when the offset is the same at both ends of it
- * (an hour holding a change is always computed exactly).
+ * times (history spread over years: a different day for nearly every time), so the answer is
+ * kept per UTC day when the offset is the same at both ends of it (a day holding a change is
+ * always computed exactly; it is checked at both ends and the middle, and no zone changes its
+ * offset and back within 12 hours).
  */
 function offsetMsAt(zone: string, ms: number): number {
-  const hour = Math.floor(ms / HOUR_MS);
-  const key = `${zone}|${hour}`;
-  let cached = offsetByHour.get(key);
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${zone}|${day}`;
+  let cached = offsetByDay.get(key);
   if (cached === undefined) {
-    const start = exactOffsetMs(zone, hour * HOUR_MS);
-    cached = start === exactOffsetMs(zone, hour * HOUR_MS + HOUR_MS - 1) ? start : Number.NaN;
-    if (offsetByHour.size >= 100_000) offsetByHour.clear();
-    offsetByHour.set(key, cached);
+    const start = exactOffsetMs(zone, day * DAY_MS);
+    const same =
+      start === exactOffsetMs(zone, day * DAY_MS + DAY_MS / 2) &&
+      start === exactOffsetMs(zone, day * DAY_MS + DAY_MS - 1);
+    cached = same ? start : Number.NaN;
+    if (offsetByDay.size >= 100_000) offsetByDay.clear();
+    offsetByDay.set(key, cached);
   }
   return Number.isNaN(cached) ? exactOffsetMs(zone, ms) : cached;
 }

@@ -52,6 +52,38 @@ describe('wall clock', () => {
     expect(plantDay('2026-03-31T18:15:00Z', 'Asia/Kathmandu')).toBe('2026-04-01');
   });
 
+  it('gives the exact offset at every quarter hour of two years, DST changes included', () => {
+    // The offsets are cached per UTC day; Intl (via Date's own formatting) is the reference.
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const intlOffset = (ms: number, zone: string) => {
+      let f = formats.get(zone);
+      if (!f) {
+        f = new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+        });
+        formats.set(zone, f);
+      }
+      const parts = f.formatToParts(new Date(ms));
+      const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+      const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
+      return (wall - Math.floor(ms / 60_000) * 60_000) / 60_000;
+    };
+    for (const zone of [BERLIN, NY, 'Australia/Lord_Howe', JNB]) {
+      for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2027, 0, 1); ms += HOUR / 4) {
+        const iso = formatPlantIso(new Date(ms), zone);
+        const m = /([+-])(\d\d):(\d\d)$/.exec(iso)!;
+        const offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+        if (offset !== intlOffset(ms, zone)) expect([zone, iso]).toBe(intlOffset(ms, zone));
+      }
+    }
+  });
+
   it('accepts ISO strings with any explicit offset and refuses strings without one', () => {
     expect(toPlantWallClock('2026-11-24T10:15:00+04:00', JNB)).toBe('2026-11-24T08:15:00');
     expect(toPlantWallClock('2026-11-24 06:15:00+00', JNB)).toBe('2026-11-24T08:15:00');

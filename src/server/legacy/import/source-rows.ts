@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { SourceSchema, SourceTable } from '../source/schema.js';
 import type { LegacyValue } from '../values/index.js';
 import { quoteIdent } from './copy.js';
+import { keepMemoryFlat } from './memory.js';
 import { verbatimText } from './raw.js';
 import type { HasColumn, SourceJoin, SourceRow, SourceQuery, TableMapper } from './mapping.js';
 
@@ -89,6 +90,7 @@ export function* sourceBatches(
   for (const raw of stmt.iterate(afterKey) as IterableIterator<Record<string, LegacyValue>>) {
     batch.push(toRow(p, raw));
     if (batch.length >= batchSize) {
+      keepMemoryFlat();
       yield batch;
       batch = [];
     }
