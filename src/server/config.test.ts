@@ -37,9 +37,11 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
+      DATABASE_POOL_SIZE: '24',
     });
     expect(c).toMatchObject({
       PORT: 8080,
+      DATABASE_POOL_SIZE: 24,
       PLANT_TIME_ZONE: 'Europe/Berlin',
       DATA_DIR: '/var/lib/shopfloor',
     });
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
     [{ SESSION_IDLE_MINUTES: '1' }, /SESSION_IDLE_MINUTES must be at least 5/],
+    [{ DATABASE_POOL_SIZE: '1' }, /DATABASE_POOL_SIZE must be between 2 and 200/],
+    [{ DATABASE_POOL_SIZE: 'many' }, /DATABASE_POOL_SIZE must be a number/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/],

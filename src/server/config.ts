@@ -22,6 +22,15 @@ const ConfigSchema = z
         )
         .optional(),
     ),
+    DATABASE_POOL_SIZE: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: 'must be a number' })
+        .int('must be a whole number')
+        .min(2, 'must be between 2 and 200')
+        .max(200, 'must be between 2 and 200')
+        .default(10),
+    ),
     HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('0.0.0.0')),
     PORT: z.preprocess(
       emptyToUndefined,

@@ -40,7 +40,11 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 /** config → database → migrate → (demo seed) → listen. */
 export async function startServer(config: Config, o: StartOptions = {}): Promise<RunningServer> {
   const log = o.log ?? (() => undefined);
-  const database = await openDatabase(config, { log, namedStatements: true });
+  const database = await openDatabase(config, {
+    log,
+    namedStatements: true,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
   let app: FastifyInstance | undefined;
   try {
     const applied = await migrateToLatest(database.db);
