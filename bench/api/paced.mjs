@@ -152,6 +152,7 @@ export async function pacedRun(o) {
   const start = performance.now();
   const total = Math.round(o.rate * o.seconds);
   let credit = 0;
+  let nextLane = 0;
   for (let n = 0; n < total; n++) {
     const scheduled = start + n * interval;
     const delay = scheduled - performance.now();
@@ -159,7 +160,13 @@ export async function pacedRun(o) {
     credit += 1 - o.readShare;
     if (credit >= 1) {
       credit -= 1;
-      const lane = lanes.find((l) => !l.busy);
+      // Round robin over the idle lanes, so every machine's queue is used evenly.
+      let lane = null;
+      for (let k = 0; k < lanes.length && !lane; k++) {
+        const l = lanes[(nextLane + k) % lanes.length];
+        if (!l.busy) lane = l;
+      }
+      nextLane = (lanes.indexOf(lane) + 1) % lanes.length;
       if (lane) void track(runWrite(lane, scheduled));
       else waiting.push(scheduled);
     } else {
