@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchPostgres } from './support/database.mjs';
 import { benchQueues, loadOrders } from './api/load.mjs';
 import { closedRun, pacedRun } from './api/paced.mjs';
 
@@ -36,16 +37,8 @@ const freePort = () =>
   });
 
 // ---- database: BENCH_DATABASE_URL (superuser) or a throw-away embedded cluster
-let adminUrl = process.env.BENCH_DATABASE_URL;
-let embedded = null;
-let tmp = null;
-if (!adminUrl) {
-  const { startEmbeddedPostgres } = await dist('db/embedded.js');
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shopfloor-bench-api-'));
-  fs.chmodSync(tmp, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: tmp });
-  adminUrl = embedded.adminUrl;
-}
+const database = await benchPostgres(ROOT, 'api');
+const adminUrl = database.adminUrl;
 const dbName = `shopfloor_bench_${Date.now().toString(36)}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
@@ -223,13 +216,12 @@ server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
 await admin.query(`drop database ${dbName} with (force)`);
 await admin.end();
-await embedded?.stop();
-if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+await database.close();
 
 // ---- report
 const errs = (r) => r.errors + r.timeouts + r.non2xx;
 const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded'}), load average before the run ${LOAD_BEFORE}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${database.kind}), load average before the run ${LOAD_BEFORE}`;
 const line = (label, r, target) =>
   `${label} ${Math.round(r.rate)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${target ? ` (target < ${target})` : ''}, max ${r.max} ms, errors ${r.errors}` +
   (r.firstErrors.length ? ` — first: ${r.firstErrors.join(' | ')}` : '');

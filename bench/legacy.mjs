@@ -10,13 +10,13 @@ import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { benchPostgres } from './support/database.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin/shopfloor.js');
-const dist = (p) => import(pathToFileURL(path.join(ROOT, 'dist/server', p)).href);
 const SIZES = (process.env.BENCH_LEGACY_ORDERS ?? '200000,1000000').split(',').map(Number);
 const WORK = path.join(ROOT, '.tmp-bench');
 const say = (m) => process.stderr.write(`[bench:legacy] ${m}\n`);
@@ -65,16 +65,8 @@ function sourceRows(file) {
 }
 
 // ---- database: BENCH_DATABASE_URL (superuser) or a throw-away embedded cluster
-let adminUrl = process.env.BENCH_DATABASE_URL;
-let embedded = null;
-let tmp = null;
-if (!adminUrl) {
-  const { startEmbeddedPostgres } = await dist('db/embedded.js');
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shopfloor-bench-legacy-'));
-  fs.chmodSync(tmp, 0o755);
-  embedded = await startEmbeddedPostgres({ dataDir: tmp });
-  adminUrl = embedded.adminUrl;
-}
+const database = await benchPostgres(ROOT, 'legacy');
+const adminUrl = database.adminUrl;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 const scratch = async (name) => {
@@ -89,7 +81,7 @@ fs.mkdirSync(WORK, { recursive: true });
 const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
 const lines = [
   `## ${new Date().toISOString()} commit ${commit}`,
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded'}), load average before the run ${LOAD_BEFORE}`,
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${database.kind}), load average before the run ${LOAD_BEFORE}`,
 ];
 let failed = false;
 for (const orders of SIZES) {
@@ -133,8 +125,7 @@ for (const orders of SIZES) {
 }
 lines.push('');
 await admin.end();
-await embedded?.stop();
-if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+await database.close();
 console.log(lines.join('\n'));
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 fs.appendFileSync(path.join(ROOT, 'bench/results/legacy.md'), lines.join('\n') + '\n');
