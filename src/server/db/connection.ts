@@ -30,7 +30,7 @@ export interface ConnectionOptions {
   timeZone: string;
   max?: number;
   applicationName?: string;
-  /** Prepare DML once per connection (see nameStatements); for pools whose schema is settled. */
+  /** Statements marked PREPARED are prepared once per connection (see nameStatements). */
   namedStatements?: boolean;
 }
 

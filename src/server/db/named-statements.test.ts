@@ -52,9 +52,21 @@ describe('named statements', () => {
     expect(await prepared()).toHaveLength(2);
   });
 
-  it('reports a failing prepared statement as an ordinary error and stays usable', async () => {
-    const c = sql`select 1 / ${0}::int as x ${PREPARED}`.compile(t.db);
-    await expect(pool.query(c.sql, [...c.parameters])).rejects.toMatchObject({ code: '22012' });
-    expect((await pool.query('select 1 as one')).rows[0]).toEqual({ one: 1 });
+  it('reports a failing prepared statement as an ordinary error; the connection reuses it', async () => {
+    // As Kysely uses the pool: a checked-out connection, kept across statements.
+    const own = createPool({ url: t.url, timeZone: 'Africa/Johannesburg', max: 1 });
+    nameStatements(own);
+    const client = await own.connect();
+    try {
+      const q = (n: number) => sql`select 6 / ${n}::int as x ${PREPARED}`.compile(t.db);
+      const run = (n: number) => client.query(q(n).sql, [...q(n).parameters]);
+      await expect(run(0)).rejects.toMatchObject({ code: '22012' });
+      expect((await run(3)).rows[0]).toEqual({ x: 2 });
+      const names = await client.query('select statement from pg_prepared_statements');
+      expect(names.rows).toEqual([{ statement: q(0).sql }]);
+    } finally {
+      client.release();
+      await own.end();
+    }
   });
 });
