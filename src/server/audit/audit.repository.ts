@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { AuditLogTable, Database, JsonObject } from '../db/schema.js';
+import type { AuditLogTable, Database, EventOutboxTable, JsonObject } from '../db/schema.js';
 import type { RequestContext } from '../auth/actor.js';
 
 export interface AuditEntry {
@@ -41,14 +41,16 @@ export async function recordAudit(
   await trx.insertInto('audit_log').values(auditRow(ctx, e)).execute();
 }
 
+/** The event_outbox row of a live-board event. */
+export function outboxRow(topic: string, payload: JsonObject): Insertable<EventOutboxTable> {
+  return { topic, payload: JSON.stringify(payload) };
+}
+
 /** An event for live boards (WebSocket via NOTIFY); same transaction as the change. */
 export async function publishEvent(
   trx: Kysely<Database>,
   topic: string,
   payload: JsonObject,
 ): Promise<void> {
-  await trx
-    .insertInto('event_outbox')
-    .values({ topic, payload: JSON.stringify(payload) })
-    .execute();
+  await trx.insertInto('event_outbox').values(outboxRow(topic, payload)).execute();
 }

@@ -24,8 +24,9 @@ export const NAMED_STATEMENT_CAP = 500;
 export function nameStatements(pool: pg.Pool, cap = NAMED_STATEMENT_CAP): void {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
+    if (!text.endsWith(MARK)) return undefined; // most statements: no map lookup of their text
     let name = names.get(text);
-    if (name === undefined && names.size < cap && text.endsWith(MARK)) {
+    if (name === undefined && names.size < cap) {
       name = `sf_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
       names.set(text, name);
     }

@@ -13,6 +13,7 @@ import {
   recordMachineChange,
   refuseWhileRunning,
 } from './machine.changes.js';
+import { findOpenStopOnMachine } from '../stops/stop.repository.js';
 import * as repo from './machine.repository.js';
 
 /**
@@ -54,7 +55,7 @@ export async function retireMachine(
       throw new AppError('conflict', `Machine ${current.code} is already retired`);
     }
     await refuseWhileRunning(trx, current, 'complete or cancel it before retiring the machine');
-    const stop = await repo.openStopOn(trx, id);
+    const stop = await findOpenStopOnMachine(trx, id);
     if (stop) {
       throw new AppError(
         'conflict',

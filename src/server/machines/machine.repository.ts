@@ -115,15 +115,6 @@ export function runningOrderOn(db: Kysely<Database>, machineId: number) {
     .executeTakeFirst();
 }
 
-export function openStopOn(db: Kysely<Database>, machineId: number) {
-  return db
-    .selectFrom('stops')
-    .select(['id', 'started_at'])
-    .where('machine_id', '=', machineId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** True when any order, stop or labour assignment names the machine. */
 export async function machineHasHistory(db: Kysely<Database>, id: number): Promise<boolean> {
   const r = await db

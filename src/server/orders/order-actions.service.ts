@@ -12,7 +12,7 @@ import type {
 import type { RequestContext } from '../auth/actor.js';
 import type { Database, MachineStatus } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
-import { closeOpenStop, openStop, findOpenStop } from '../stops/stop.repository.js';
+import { closeOpenStop, openStop, findOpenStopOnMachine } from '../stops/stop.repository.js';
 import { changeOrder, type OrderDeps } from './order-change.js';
 import { assertCan } from './order-lifecycle.js';
 import type { OrderViewRow } from './order-query.repository.js';
@@ -62,7 +62,7 @@ export function startOrder(
       throw busy(`Machine ${m.code} is ${now}, not available`, `is ${now}, not available`);
     }
     // A breakdown between orders (order-less stop) must be closed before the next run starts.
-    const stopped = await findOpenStop(trx, m.id);
+    const stopped = await findOpenStopOnMachine(trx, m.id);
     if (stopped) {
       throw busy(
         `Machine ${m.code} has an open stop (#${stopped.id}); close it first`,

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Order } from '../../common/api/orders.js';
 import type { RequestContext } from '../auth/actor.js';
-import { auditRow, publishEvent } from '../audit/audit.repository.js';
+import { auditRow, outboxRow, publishEvent } from '../audit/audit.repository.js';
 import { translateDbError } from '../db/db-errors.js';
 import type { Database, JsonObject, MachineStatus, OrderEventType } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { assertVersion } from './order-lifecycle.js';
 import { presentOrder } from './order.presenter.js';
 import { findOrderView, type OrderViewRow } from './order-query.repository.js';
+import { orderEventRow } from './order.repository.js';
 
 export interface OrderDeps {
   db: Kysely<Database>;
@@ -71,12 +72,14 @@ async function recordOrderChange(
 ): Promise<void> {
   await trx
     .with('order_event', (db) =>
-      db.insertInto('order_events').values({
-        order_id: c.id,
-        event_type: c.change.event,
-        user_id: ctx.actor.id,
-        data: c.change.data,
-      }),
+      db.insertInto('order_events').values(
+        orderEventRow({
+          orderId: c.id,
+          type: c.change.event,
+          userId: ctx.actor.id,
+          data: c.change.data,
+        }),
+      ),
     )
     .with('audit', (db) =>
       db.insertInto('audit_log').values(
@@ -91,10 +94,9 @@ async function recordOrderChange(
     )
     .insertInto('event_outbox')
     .values(
-      outboxEvents(c.after, c.change.action, c.before.status, c.change.machine).map((e) => ({
-        topic: e.topic,
-        payload: JSON.stringify(e.payload),
-      })),
+      outboxEvents(c.after, c.change.action, c.before.status, c.change.machine).map((e) =>
+        outboxRow(e.topic, e.payload),
+      ),
     )
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely, UpdateObject } from 'kysely';
+import type { Insertable, Kysely, UpdateObject } from 'kysely';
 import { sql } from 'kysely';
 import type {
   Database,
@@ -6,6 +6,7 @@ import type {
   MachineStatus,
   NewOrder,
   OrderEventType,
+  OrderEventsTable,
 } from '../db/schema.js';
 
 export type OrderChanges = UpdateObject<Database, 'production_orders'>;
@@ -45,14 +46,21 @@ export async function addProduced(db: Kysely<Database>, id: number, add: number)
   return row.produced_quantity;
 }
 
-export async function insertOrderEvent(
-  db: Kysely<Database>,
-  e: { orderId: number; type: OrderEventType; userId: number; data: JsonObject },
-): Promise<void> {
-  await db
-    .insertInto('order_events')
-    .values({ order_id: e.orderId, event_type: e.type, user_id: e.userId, data: e.data })
-    .execute();
+export interface OrderEventEntry {
+  orderId: number;
+  type: OrderEventType;
+  userId: number;
+  data: JsonObject;
+}
+
+/** The order_events row of a line in an order's timeline. */
+export function orderEventRow(e: OrderEventEntry): Insertable<OrderEventsTable> {
+  return { order_id: e.orderId, event_type: e.type, user_id: e.userId, data: e.data };
+}
+
+/** A line in the order's timeline (the orders, stops and waste features all write here). */
+export async function insertOrderEvent(db: Kysely<Database>, e: OrderEventEntry): Promise<void> {
+  await db.insertInto('order_events').values(orderEventRow(e)).execute();
 }
 
 /** Locks the machine row (starts and stops on one machine run one at a time). */

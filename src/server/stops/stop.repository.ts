@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, JsonObject, OrderEventType, StopsTable } from '../db/schema.js';
+import type { Database, StopsTable } from '../db/schema.js';
 
 /** Opens a stop on a machine (and the order running there, if any). One open stop per machine. */
 export function openStop(
@@ -133,25 +133,4 @@ export function updateStop(db: Kysely<Database>, id: number, changes: Updateable
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-/** A line in the order's timeline (e.g. 'stop_updated' when a supervisor edits its stop). */
-export async function insertOrderEvent(
-  db: Kysely<Database>,
-  e: { orderId: number; type: OrderEventType; userId: number; data: JsonObject },
-): Promise<void> {
-  await db
-    .insertInto('order_events')
-    .values({ order_id: e.orderId, event_type: e.type, user_id: e.userId, data: e.data })
-    .execute();
-}
-
-/** The machine's open stop, if any (an order may not start on a machine that is stopped). */
-export function findOpenStop(db: Kysely<Database>, machineId: number) {
-  return db
-    .selectFrom('stops')
-    .select(['id', 'started_at'])
-    .where('machine_id', '=', machineId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
 }

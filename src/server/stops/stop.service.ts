@@ -12,6 +12,7 @@ import type { RequestContext } from '../auth/actor.js';
 import { publishEvent, recordAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
+import { insertOrderEvent } from '../orders/order.repository.js';
 import * as repo from './stop.repository.js';
 import { findStopView, listStopViews } from './stop-view.repository.js';
 import { auditStop, presentStop } from './stop.presenter.js';
@@ -219,7 +220,7 @@ export async function updateStop(
         after,
       });
       if (row.order_id !== null) {
-        await repo.insertOrderEvent(trx, {
+        await insertOrderEvent(trx, {
           orderId: row.order_id,
           type: 'stop_updated',
           userId: ctx.actor.id,

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, JsonObject, WasteTable, WasteType } from '../db/schema.js';
+import type { Database, WasteTable, WasteType } from '../db/schema.js';
 
 export type WasteRow = Selectable<WasteTable>;
 
@@ -43,16 +43,6 @@ export function updateWaste(db: Kysely<Database>, id: number, changes: Updateabl
 
 export async function deleteWaste(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('waste').where('id', '=', id).execute();
-}
-
-export async function insertOrderEvent(
-  db: Kysely<Database>,
-  e: { orderId: number; userId: number; data: JsonObject },
-): Promise<void> {
-  await db
-    .insertInto('order_events')
-    .values({ order_id: e.orderId, event_type: 'waste_recorded', user_id: e.userId, data: e.data })
-    .execute();
 }
 
 /** Waste joined to its order, with the filters applied (every value a bound parameter). */

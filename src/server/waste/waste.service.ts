@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { translateDbError } from '../db/db-errors.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
+import { insertOrderEvent } from '../orders/order.repository.js';
 import * as repo from './waste.repository.js';
 import { auditWaste, presentTotal, presentWaste } from './waste.presenter.js';
 
@@ -98,8 +99,9 @@ export async function recordWaste(
         cost: body.cost ?? null,
         recorded_by: ctx.actor.id,
       });
-      await repo.insertOrderEvent(trx, {
+      await insertOrderEvent(trx, {
         orderId,
+        type: 'waste_recorded',
         userId: ctx.actor.id,
         data: {
           wasteId: row.id,
