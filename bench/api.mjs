@@ -235,6 +235,10 @@ const lines = [
   ]),
   line('saturation (closed loop) — reads: ', sat.reads),
   line('saturation (closed loop) — writes:', sat.writes),
+  ...paced.map(
+    (p) =>
+      `paced at ${p.rate} req/s, p99 by kind: ${[...p.reads.byKind, ...p.writes.byKind].map((k) => `${k.kind} ${k.p99} ms`).join('; ')}`,
+  ),
   `list query alone: API ${Math.round(apiList.requests.average)} req/s (p99 ${apiList.latency.p99} ms, errors ${errs(apiList)}); pgbench ${tps ? Math.round(tps) : 'n/a'} tps; ratio API/PostgreSQL ${tps ? (apiList.requests.average / tps).toFixed(2) : 'n/a'}`,
   '',
 ];

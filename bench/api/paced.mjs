@@ -21,7 +21,28 @@ export function summarize(samples, seconds) {
     max: Math.round(ms[ms.length - 1] ?? 0),
     errors: errors.length,
     firstErrors: errors.slice(0, 3).map((e) => `${e.status} ${e.what}: ${e.body}`),
+    byKind: byKind(samples),
   };
+}
+
+/** p99 per kind of request (an order's detail counts as one kind), slowest first. */
+function byKind(samples) {
+  const kinds = new Map();
+  for (const s of samples) {
+    const kind = s.what.replace(/^\/api\/orders\/\d+$/, 'detail').replace(/^\/api\/orders\?/, '');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), s.ms]);
+  }
+  return [...kinds]
+    .map(([kind, ms]) => ({
+      kind,
+      p99: Math.round(
+        percentile(
+          ms.sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    }))
+    .sort((a, b) => b.p99 - a.p99);
 }
 
 function send(agent, base, req) {

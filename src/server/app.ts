@@ -12,13 +12,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { responseSerializer } from './http/response-serializer.js';
 import { WEB_DIST_DIR } from './paths.js';
 import type { ZodApp } from './http/zod-app.js';
 import { systemRoutes } from './system/system.routes.js';
@@ -38,6 +38,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https → Secure cookie). */
   trustProxy?: boolean;
+  /** Also check every response against its Zod schema (default on; the server turns it off in production). */
+  checkResponses?: boolean;
 }
 
 /** Builds the Fastify app; used by the server and by the tests (via inject or a port). */
@@ -52,7 +54,7 @@ export async function buildApp(o: AppOptions): Promise<ZodApp> {
     trustProxy: o.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(o.checkResponses ?? true));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');

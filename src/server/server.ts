@@ -61,6 +61,7 @@ export async function startServer(config: Config, o: StartOptions = {}): Promise
       session: await sessionPolicy(config),
       trustProxy: config.TRUST_PROXY,
       logger: loggerOptions(config),
+      checkResponses: config.NODE_ENV !== 'production',
     });
     await listen(app, config);
     const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
