@@ -54,7 +54,7 @@ function send(agent, base, req) {
         agent,
         method: req.method,
         headers: {
-          cookie: req.cookie,
+          ...(req.cookie ? { cookie: req.cookie } : {}),
           ...(req.body ? { 'content-type': 'application/json' } : {}),
         },
       },
@@ -79,9 +79,21 @@ const record = (into, since, what, res) =>
     body: res.body.slice(0, 160),
   });
 
+/**
+ * `n` clients, each with its own keep-alive connection (a tablet or a board): a request for a
+ * client whose connection is busy waits for it, and that wait counts.
+ */
+const clients = (n) =>
+  Array.from({ length: n }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+
+/** Opens every client's connection before the clock starts (GET /api/health, not recorded). */
+const connect = (base, agents) =>
+  Promise.all(agents.map((agent) => send(agent, base, { method: 'GET', path: '/api/health' })));
+
 /** One writer lane per write connection, each on its own machine and queue of pending orders. */
 const writerLanes = (o) =>
-  Array.from({ length: o.writeConnections }, (_, i) => ({
+  clients(o.writeConnections).map((agent, i) => ({
+    agent,
     queue: o.queues[i % o.queues.length],
     step: 0,
     orderId: null,
@@ -89,10 +101,10 @@ const writerLanes = (o) =>
   }));
 
 /** The lane's next lifecycle request (start takes the next order of its machine's queue). */
-async function laneStep(o, agent, lane) {
+async function laneStep(o, lane) {
   const step = o.writeSteps[lane.step];
   if (step.action === 'start') lane.orderId = lane.queue.orders.shift();
-  const res = await send(agent, o.base, {
+  const res = await send(lane.agent, o.base, {
     method: 'POST',
     path: `/api/orders/${lane.orderId}/${step.action}`,
     body: JSON.stringify(step.body(lane.queue)),
@@ -107,13 +119,14 @@ async function laneStep(o, agent, lane) {
  * for `seconds` (readers round robin over `reads()`, writers through their lanes).
  */
 export async function closedRun(o) {
-  const readAgent = new http.Agent({ keepAlive: true, maxSockets: o.readConnections });
-  const writeAgent = new http.Agent({ keepAlive: true, maxSockets: o.writeConnections });
+  const readers = clients(o.readConnections);
+  const lanes = writerLanes(o);
+  await connect(o.base, [...readers, ...lanes.map((l) => l.agent)]);
   const reads = [];
   const writes = [];
   const start = performance.now();
   const end = start + o.seconds * 1000;
-  const reader = async () => {
+  const reader = async (agent) => {
     while (performance.now() < end) {
       const t0 = performance.now();
       const path = o.reads();
@@ -121,7 +134,7 @@ export async function closedRun(o) {
         reads,
         t0,
         path,
-        await send(readAgent, o.base, { method: 'GET', path, cookie: o.readCookie }),
+        await send(agent, o.base, { method: 'GET', path, cookie: o.readCookie }),
       );
     }
   };
@@ -129,29 +142,26 @@ export async function closedRun(o) {
     while (performance.now() < end) {
       const t0 = performance.now();
       const what = o.writeSteps[lane.step].action;
-      record(writes, t0, what, await laneStep(o, writeAgent, lane));
+      record(writes, t0, what, await laneStep(o, lane));
     }
   };
-  await Promise.all([
-    ...Array.from({ length: o.readConnections }, reader),
-    ...writerLanes(o).map(writer),
-  ]);
-  readAgent.destroy();
-  writeAgent.destroy();
+  await Promise.all([...readers.map(reader), ...lanes.map(writer)]);
+  for (const a of [...readers, ...lanes.map((l) => l.agent)]) a.destroy();
   const seconds = (performance.now() - start) / 1000;
   return { reads: summarize(reads, seconds), writes: summarize(writes, seconds) };
 }
 
 /**
  * `rate` requests per second for `seconds`: a `readShare` of them reads (round robin over
- * `reads()`, on up to `readConnections` sockets), the rest writes, each taken by an idle writer
+ * `reads()`, each sent by the next of `readConnections` clients), the rest writes, each taken by an idle writer
  * lane (one per write connection, each running start → count → pause → resume → count →
  * complete on its own machine's queue; a write waits for a free lane, and that wait counts).
  */
 export async function pacedRun(o) {
-  const readAgent = new http.Agent({ keepAlive: true, maxSockets: o.readConnections });
-  const writeAgent = new http.Agent({ keepAlive: true, maxSockets: o.writeConnections });
+  const readers = clients(o.readConnections);
   const lanes = writerLanes(o);
+  await connect(o.base, [...readers, ...lanes.map((l) => l.agent)]);
+  let nextReader = 0;
   const waiting = [];
   const reads = [];
   const writes = [];
@@ -159,7 +169,7 @@ export async function pacedRun(o) {
 
   const runWrite = async (lane, scheduled) => {
     lane.busy = true;
-    record(writes, scheduled, o.writeSteps[lane.step].action, await laneStep(o, writeAgent, lane));
+    record(writes, scheduled, o.writeSteps[lane.step].action, await laneStep(o, lane));
     lane.busy = false;
     const next = waiting.shift();
     if (next !== undefined) void track(runWrite(lane, next));
@@ -193,15 +203,16 @@ export async function pacedRun(o) {
     } else {
       const req = o.reads();
       void track(
-        send(readAgent, o.base, { method: 'GET', path: req, cookie: o.readCookie }).then((res) =>
-          record(reads, scheduled, req, res),
-        ),
+        send(readers[nextReader++ % readers.length], o.base, {
+          method: 'GET',
+          path: req,
+          cookie: o.readCookie,
+        }).then((res) => record(reads, scheduled, req, res)),
       );
     }
   }
   while (inflight.size > 0 || waiting.length > 0) await Promise.race([...inflight]);
-  readAgent.destroy();
-  writeAgent.destroy();
+  for (const a of [...readers, ...lanes.map((l) => l.agent)]) a.destroy();
   const seconds = (performance.now() - start) / 1000;
   return { reads: summarize(reads, seconds), writes: summarize(writes, seconds) };
 }
