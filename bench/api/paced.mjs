@@ -30,7 +30,8 @@ function byKind(samples) {
   const kinds = new Map();
   for (const s of samples) {
     const kind = s.what.replace(/^\/api\/orders\/\d+$/, 'detail').replace(/^\/api\/orders\?/, '');
-    kinds.set(kind, [...(kinds.get(kind) ?? []), s.ms]);
+    if (!kinds.has(kind)) kinds.set(kind, []);
+    kinds.get(kind).push(s.ms);
   }
   return [...kinds]
     .map(([kind, ms]) => ({

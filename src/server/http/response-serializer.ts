@@ -12,8 +12,9 @@ import { z } from 'zod';
  * that copy and its garbage were a fifth of the server's CPU on an order list.
  *
  * With `check` (tests, development) every response is also encoded by Zod and the two texts
- * must hold the same values, so a presenter that drifts from its schema, or a schema this writer renders
- * differently, fails loudly instead of shipping.
+ * must hold the same values, so a presenter that drifts from its schema, or a schema this writer
+ * renders differently, fails loudly instead of shipping. Production writes with the same
+ * function, unchecked.
  */
 export function responseSerializer(check: boolean): FastifySerializerCompiler<z.ZodType> {
   return ({ schema, method, url }) => {
