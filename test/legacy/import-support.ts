@@ -109,6 +109,15 @@ export async function dumpDatabase(pool: pg.Pool): Promise<Dumped> {
     );
     out[table] = r.rows[0]!.j.split(e).join('EPOCH');
   }
+  // The new model's indexes and constraints (a bulk load sets some aside and puts them back).
+  const schema = await pool.query<{ x: string }>(
+    `select indexdef as x from pg_indexes where schemaname = 'public'
+     union all
+     select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+       || ' ' || convalidated from pg_constraint where connamespace = 'public'::regnamespace
+     order by 1`,
+  );
+  out['(indexes and constraints)'] = schema.rows.map((r) => r.x).join('\n');
   return out;
 }
 

@@ -22,6 +22,7 @@ let file: string;
 let gen: GenerateResult;
 let report: ImportReport;
 let constraintsBefore: string[];
+let indexesBefore: string[];
 
 const q = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
   (await db.pool.query<T>(sql, params)).rows;
@@ -35,11 +36,19 @@ async function constraints(): Promise<string[]> {
   return rows.map((r) => r.c);
 }
 
+async function indexes(): Promise<string[]> {
+  const rows = await q<{ d: string }>(
+    `select indexdef as d from pg_indexes where schemaname = 'public' order by 1`,
+  );
+  return rows.map((r) => r.d);
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   file = path.join(tempDir(), 'production.db');
   gen = generateLegacyDb(file, { orders: 400, seed: 11, quirks: 'all', laterTables: true });
   constraintsBefore = await constraints();
+  indexesBefore = await indexes();
   report = await importFile(db.pool, file, { batchSize: 97 });
 }, 120_000);
 
@@ -72,6 +81,13 @@ describe('legacy import of a generated file with every quirk', () => {
     const after = await constraints();
     expect(after).toEqual(constraintsBefore);
     expect(after.every((c) => c.endsWith(' true'))).toBe(true);
+  });
+
+  it('puts back every index and foreign key it set aside for the bulk load', async () => {
+    expect(await indexes()).toEqual(indexesBefore);
+    expect(indexesBefore.length).toBeGreaterThan(50);
+    expect(await q(`select * from legacy_deferred`)).toEqual([]);
+    expect(report.notRestored).toEqual([]);
   });
 
   it('records every injected quirk in legacy_quarantine (or only reports it)', async () => {

@@ -5,6 +5,7 @@ import * as m0003 from './0003_order_indexes.js';
 import * as m0004 from './0004_legacy.js';
 import * as m0005 from './0005_open_order_indexes.js';
 import * as m0006 from './0006_order_statistics.js';
+import * as m0007 from './0007_legacy_deferred.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_legacy': m0004,
   '0005_open_order_indexes': m0005,
   '0006_order_statistics': m0006,
+  '0007_legacy_deferred': m0007,
 };

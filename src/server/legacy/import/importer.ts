@@ -5,6 +5,7 @@ import type { AssessContext } from '../rules/context.js';
 import type { LegacySource } from '../source/open.js';
 import { importBatch, prepareBatch, type BatchTable } from './batch.js';
 import { contextFor, type Decisions } from './context.js';
+import { deferForBulkLoad, restoreDeferred } from './deferred.js';
 import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
 import { instantText } from './instant.js';
 import { buildMappers, idFloors } from './mappers/index.js';
@@ -135,6 +136,8 @@ async function importTables(
   for (const { mapper, table } of buildMappers(source.schema, actx)) {
     const cp = checkpoints.get(mapper.source);
     if (cp?.done) continue;
+    await deferForBulkLoad(client, run.id, 'legacy_row_map');
+    if (mapper.target) await deferForBulkLoad(client, run.id, mapper.target.table);
     const side = sideTableFor(
       mapper,
       table.columns.map((c) => c.name),
@@ -180,4 +183,6 @@ async function importTables(
     });
     s.progress.end(table.name, `${imported} imported, ${quarantined} quarantined`);
   }
+  s.progress.log('Building the indexes and checking the foreign keys set aside for the load…');
+  await restoreDeferred(client, run.id);
 }

@@ -3,6 +3,7 @@ import type { LegacySource } from '../source/open.js';
 import { plannedTables } from './mappers/index.js';
 import type { RunRow } from './runs.js';
 import { countRows } from './source-rows.js';
+import { stillDeferred } from './deferred.js';
 import { unvalidatedConstraints } from './target-state.js';
 
 export interface TableReport {
@@ -31,6 +32,8 @@ export interface ImportReport {
   totals: { sourceRows: number; imported: number; quarantined: number };
   /** Constraints left NOT VALID (must be none). */
   unvalidatedConstraints: string[];
+  /** Indexes and foreign keys set aside for the bulk load and not yet put back (must be none). */
+  notRestored: string[];
 }
 
 /**
@@ -83,11 +86,12 @@ export async function buildReport(
     };
   });
   const unvalidated = await unvalidatedConstraints(client);
+  const notRestored = await stillDeferred(client);
   const sum = (k: 'sourceRows' | 'imported' | 'quarantined') =>
     tables.reduce((s, t) => s + t[k], 0);
   const options = run.options as { decisions?: { plantZone?: string } };
   return {
-    ok: tables.every((t) => t.ok) && unvalidated.length === 0,
+    ok: tables.every((t) => t.ok) && unvalidated.length === 0 && notRestored.length === 0,
     runId: run.id,
     source: run.source_path,
     plantZone: options.decisions?.plantZone ?? '',
@@ -98,6 +102,7 @@ export async function buildReport(
       quarantined: sum('quarantined'),
     },
     unvalidatedConstraints: unvalidated,
+    notRestored,
   };
 }
 
@@ -132,10 +137,15 @@ export function formatReport(r: ImportReport): string {
   if (r.unvalidatedConstraints.length > 0) {
     out.push(`constraints not validated: ${r.unvalidatedConstraints.join(', ')}`);
   }
+  if (r.notRestored.length > 0) {
+    out.push(`indexes and foreign keys not yet put back: ${r.notRestored.join(', ')}`);
+  }
   out.push(
     r.ok
       ? 'OK: every source row accounted for (imported or quarantined).'
-      : 'FAILED: source rows ≠ imported + quarantined (see MISMATCH rows above).',
+      : r.tables.every((t) => t.ok)
+        ? 'FAILED: constraints or indexes of the new model are missing (see above).'
+        : 'FAILED: source rows ≠ imported + quarantined (see MISMATCH rows above).',
   );
   return out.join('\n');
 }

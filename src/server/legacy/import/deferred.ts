@@ -1,0 +1,125 @@
+import type pg from 'pg';
+import { LegacyFailure } from './errors.js';
+import { inTransaction } from './target-state.js';
+
+/**
+ * Tables a first import fills in bulk. Each secondary index costs an index insert per row and
+ * each foreign key a lookup per row; building the index once and checking the key once over the
+ * whole table (as pg_restore does) is many times cheaper. Unique indexes, primary keys and CHECKs
+ * stay in place: the loader relies on them to refuse rows. The foreign keys set aside are ones
+ * the importer already checks itself (references looked up before a row is written), so the
+ * check when they are put back is the database proving it.
+ */
+export const BULK_TABLES: ReadonlySet<string> = new Set([
+  'production_orders',
+  'order_events',
+  'stops',
+  'waste',
+  'audit_log',
+  'legacy_row_map',
+]);
+
+export class LegacyRestoreError extends LegacyFailure {}
+
+interface DeferredObject {
+  name: string;
+  kind: 'index' | 'foreign_key';
+  definition: string;
+  drop_sql: string;
+}
+
+/** Non-unique indexes not backing a constraint, and foreign keys, of a table (from the catalog). */
+const DEFERRABLE = `
+  select c.relname as name, 'index' as kind, pg_get_indexdef(i.indexrelid) as definition,
+    format('DROP INDEX %s', i.indexrelid::regclass) as drop_sql
+  from pg_index i join pg_class c on c.oid = i.indexrelid
+  where i.indrelid = $1::regclass and not i.indisunique and not i.indisprimary
+    and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid
+      and k.conrelid = i.indrelid)
+  union all
+  select conname, 'foreign_key',
+    format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,
+      pg_get_constraintdef(oid)),
+    format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname)
+  from pg_constraint where conrelid = $1::regclass and contype = 'f'
+  order by 1`;
+
+/**
+ * Sets aside a bulk table's secondary indexes and foreign keys for this run: their definitions
+ * are recorded in legacy_deferred in the same transaction that drops them. Does nothing when
+ * this run already did (a resumed import) or the table is not a bulk table.
+ */
+export async function deferForBulkLoad(
+  client: pg.ClientBase,
+  runId: number,
+  table: string,
+): Promise<void> {
+  if (!BULK_TABLES.has(table)) return;
+  await inTransaction(client, async () => {
+    const done = await client.query(
+      'select 1 from legacy_deferred where run_id = $1 and table_name = $2 limit 1',
+      [runId, table],
+    );
+    if (done.rowCount) return;
+    const objects = await client.query<DeferredObject>(DEFERRABLE, [table]);
+    for (const o of objects.rows) {
+      await client.query(
+        `insert into legacy_deferred (run_id, table_name, name, kind, definition)
+         values ($1, $2, $3, $4, $5)`,
+        [runId, table, o.name, o.kind, o.definition],
+      );
+      await client.query(o.drop_sql);
+    }
+  });
+}
+
+/**
+ * Puts back everything this run set aside, in one transaction: statistics first (the foreign
+ * key checks are planned as joins), then the indexes, then the foreign keys, each validated over
+ * the whole table. A row breaking a key fails the import with the database's reason and leaves
+ * the record in place, so nothing is dropped without trace and a rerun tries again.
+ */
+export async function restoreDeferred(client: pg.ClientBase, runId: number): Promise<void> {
+  await inTransaction(client, async () => {
+    const r = await client.query<{
+      table_name: string;
+      name: string;
+      kind: string;
+      definition: string;
+    }>(
+      `select table_name, name, kind, definition from legacy_deferred where run_id = $1
+       order by kind = 'foreign_key', table_name, name`,
+      [runId],
+    );
+    if (r.rows.length === 0) return;
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    for (const table of new Set(r.rows.map((x) => x.table_name))) {
+      await client.query(`ANALYZE ${await qualified(client, table)}`);
+    }
+    for (const o of r.rows) {
+      try {
+        await client.query(o.definition);
+      } catch (e) {
+        throw new LegacyRestoreError(
+          `Could not put back ${o.kind === 'index' ? 'index' : 'foreign key'} ${o.name} on ` +
+            `${o.table_name}: ${(e as Error).message}. Nothing was lost: the definition stays ` +
+            'in legacy_deferred and the next `import` tries again',
+        );
+      }
+    }
+    await client.query('delete from legacy_deferred where run_id = $1', [runId]);
+  });
+}
+
+/** What a run has set aside and not yet put back ('order_events.order_events_user_id_idx'). */
+export async function stillDeferred(client: pg.ClientBase): Promise<string[]> {
+  const r = await client.query<{ n: string }>(
+    `select table_name || '.' || name as n from legacy_deferred order by 1`,
+  );
+  return r.rows.map((x) => x.n);
+}
+
+async function qualified(client: pg.ClientBase, table: string): Promise<string> {
+  const r = await client.query<{ q: string }>('select $1::regclass::text as q', [table]);
+  return r.rows[0]!.q;
+}
