@@ -184,5 +184,9 @@ async function importTables(
     s.progress.end(table.name, `${imported} imported, ${quarantined} quarantined`);
   }
   s.progress.log('Building the indexes and checking the foreign keys set aside for the load…');
+  const t0 = performance.now();
   await restoreDeferred(client, run.id);
+  s.progress.log(
+    `Indexes and foreign keys back in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

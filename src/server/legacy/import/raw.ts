@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { jsonSafe, type LegacyValue } from '../values/index.js';
 import type { Json } from './json.js';
 import { pgSafeText } from './pg-text.js';
@@ -51,8 +51,6 @@ export function rowHash(
   let text = '';
   for (const k in values) text += `${k}\u001f${tagged(values[k] ?? null)}\u001e`;
   for (const k in joined) text += `__${k}\u001f${tagged(joined[k] ?? null)}\u001e`;
-  return createHash('md5')
-    .update(text + digest)
-    .digest()
-    .readBigInt64BE(0);
+  // One-shot hash (a third of createHash's cost per row): the first 8 bytes of the MD5, signed.
+  return BigInt.asIntN(64, BigInt(`0x${hash('md5', text + digest, 'hex').slice(0, 16)}`));
 }
