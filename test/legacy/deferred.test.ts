@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import {
   deferForBulkLoad,
+  indexBuilder,
   LegacyRestoreError,
   restoreDeferred,
   stillDeferred,
@@ -95,6 +96,31 @@ describe('indexes and foreign keys set aside for a bulk load', () => {
     await client.query(`delete from order_events where order_id = 424242`);
     await restoreDeferred(client, runId);
     expect(await catalog('order_events')).toEqual(before);
+    expect(await stillDeferred(client)).toEqual([]);
+  });
+
+  it('builds the indexes of a finished table on a connection of its own; its keys wait for the end', async () => {
+    const before = await catalog('order_events');
+    await deferForBulkLoad(client, runId, 'order_events');
+    const builder = indexBuilder(() => db.pool.connect(), runId);
+    builder.build('order_events');
+    await builder.finish();
+    expect(await stillDeferred(client)).toEqual([
+      'order_events.order_events_order_id_fkey',
+      'order_events.order_events_user_id_fkey',
+    ]);
+    expect((await catalog('order_events')).some((x) => x.includes('order_at_idx'))).toBe(true);
+    await restoreDeferred(client, runId);
+    expect(await catalog('order_events')).toEqual(before);
+  });
+
+  it('reports a background build that failed, and leaves its record for the end', async () => {
+    await deferForBulkLoad(client, runId, 'stops');
+    const builder = indexBuilder(() => Promise.reject(new Error('no connection left')), runId);
+    builder.build('stops');
+    await expect(builder.finish()).rejects.toThrow('no connection left');
+    expect((await stillDeferred(client)).length).toBeGreaterThan(5);
+    await restoreDeferred(client, runId);
     expect(await stillDeferred(client)).toEqual([]);
   });
 });

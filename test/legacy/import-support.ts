@@ -139,6 +139,7 @@ export async function importFile(
       decisions,
       batchSize: o.batchSize ?? 1000,
       progress: silentProgress,
+      connect: () => pool.connect(),
     });
   } finally {
     client.release();

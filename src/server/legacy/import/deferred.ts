@@ -80,6 +80,23 @@ export async function deferForBulkLoad(
  * the record in place, so nothing is dropped without trace and a rerun tries again.
  */
 export async function restoreDeferred(client: pg.ClientBase, runId: number): Promise<void> {
+  await restore(client, runId, null);
+}
+
+/**
+ * Builds the set-aside indexes of one table whose rows are all in (on a second connection,
+ * while the import goes on with the next tables: the table takes no more writes, and the
+ * index build's lock only stops writes). Its foreign keys wait for restoreDeferred.
+ */
+export async function restoreIndexes(
+  client: pg.ClientBase,
+  runId: number,
+  table: string,
+): Promise<void> {
+  await restore(client, runId, table);
+}
+
+async function restore(client: pg.ClientBase, runId: number, indexesOf: string | null) {
   await inTransaction(client, async () => {
     const r = await client.query<{
       table_name: string;
@@ -87,9 +104,10 @@ export async function restoreDeferred(client: pg.ClientBase, runId: number): Pro
       kind: string;
       definition: string;
     }>(
-      `select table_name, name, kind, definition from legacy_deferred where run_id = $1
+      `select table_name, name, kind, definition from legacy_deferred
+       where run_id = $1 and ($2::text is null or (table_name = $2 and kind = 'index'))
        order by kind = 'foreign_key', table_name, name`,
-      [runId],
+      [runId, indexesOf],
     );
     if (r.rows.length === 0) return;
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
@@ -107,7 +125,11 @@ export async function restoreDeferred(client: pg.ClientBase, runId: number): Pro
         );
       }
     }
-    await client.query('delete from legacy_deferred where run_id = $1', [runId]);
+    await client.query(
+      `delete from legacy_deferred
+       where run_id = $1 and ($2::text is null or (table_name = $2 and kind = 'index'))`,
+      [runId, indexesOf],
+    );
   });
 }
 
@@ -122,4 +144,41 @@ export async function stillDeferred(client: pg.ClientBase): Promise<string[]> {
 async function qualified(client: pg.ClientBase, table: string): Promise<string> {
   const r = await client.query<{ q: string }>('select $1::regclass::text as q', [table]);
   return r.rows[0]!.q;
+}
+
+export interface IndexBuilder {
+  /** Queues the build of a table's set-aside indexes (its rows are all in). */
+  build(table: string): void;
+  /** Waits for the queued builds; throws the first failure. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Builds set-aside indexes one table after another on a connection of its own, so PostgreSQL
+ * builds them while the import reads and maps the next tables. A build that fails (or is killed)
+ * rolls back whole and stays recorded: restoreDeferred tries it again at the end.
+ */
+export function indexBuilder(connect: () => Promise<pg.PoolClient>, runId: number): IndexBuilder {
+  let chain: Promise<void> = Promise.resolve();
+  let client: pg.PoolClient | null = null;
+  let failure: unknown = null;
+  return {
+    build(table) {
+      chain = chain
+        .then(async () => {
+          if (failure !== null) return;
+          client ??= await connect();
+          await restoreIndexes(client, runId, table);
+        })
+        .catch((e: unknown) => {
+          failure ??= e;
+        });
+    },
+    async finish() {
+      await chain;
+      client?.release(failure instanceof Error ? failure : undefined);
+      client = null;
+      if (failure !== null) throw failure;
+    },
+  };
 }

@@ -34,8 +34,13 @@ export async function legacyImport(o: LegacyImportOptions): Promise<void> {
     const progress = createProgress();
     progress.log(`Reading ${source.file} (${source.snapshot.method}); deciding time bases…`);
     const decisions = decisionsFor(source, zone, overrides);
-    const report = await withLegacyClient((client) =>
-      importLegacy(client, source, { decisions, batchSize, progress }),
+    const report = await withLegacyClient((client, database) =>
+      importLegacy(client, source, {
+        decisions,
+        batchSize,
+        progress,
+        connect: () => database.pool.connect(),
+      }),
     );
     process.stdout.write(`${formatReport(report)}\n`);
     if (o.report) writeJsonFile(o.report, report);

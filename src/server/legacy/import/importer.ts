@@ -3,12 +3,13 @@ import { UsageError } from '../../cli/usage-error.js';
 import { PARENT_TABLES } from '../rules/assess.js';
 import type { AssessContext } from '../rules/context.js';
 import type { LegacySource } from '../source/open.js';
-import { importBatch, prepareBatch, type BatchTable } from './batch.js';
+import { importBatch, prepareBatchInSlices, type BatchTable } from './batch.js';
 import { contextFor, type Decisions } from './context.js';
-import { deferForBulkLoad, restoreDeferred } from './deferred.js';
+import { deferForBulkLoad, indexBuilder, restoreDeferred, type IndexBuilder } from './deferred.js';
 import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
 import { instantText } from './instant.js';
-import { buildMappers, idFloors } from './mappers/index.js';
+import type { HasColumn, MapContext } from './mapping.js';
+import { buildMappers, idFloors, type MappedTable } from './mappers/index.js';
 import type { Progress } from './progress.js';
 import { buildReport, type ImportReport } from './report.js';
 import {
@@ -20,6 +21,7 @@ import {
   loadCheckpoints,
   releaseLegacyLock,
   zeroCounts,
+  type Checkpoint,
   type RunRow,
 } from './runs.js';
 import { ensureSideTable, sideTableFor } from './side-table.js';
@@ -40,6 +42,11 @@ export interface ImportSettings {
   decisions: Decisions;
   batchSize: number;
   progress: Progress;
+  /**
+   * A second connection, for building a finished table's indexes while the next tables load
+   * (without one they are all built at the end).
+   */
+  connect?: () => Promise<pg.PoolClient>;
 }
 
 /** What an import run stores in legacy_runs.options (and a resumed run reuses). */
@@ -129,59 +136,29 @@ async function importTables(
   const stored = run.options as unknown as ImportRunOptions;
   const actx = applyContext(source.schema, stored.decisions, stored.rowDecisions);
   await loadQuarantinedParents(client, actx);
-  const ctx = contextFor(stored.decisions, instantText(run.started_at));
   const checkpoints = await loadCheckpoints(client, run.id);
-  const has = hasColumnIn(source.schema);
-  const floors = idFloors(source.db, source.schema);
-  for (const { mapper, table } of buildMappers(source.schema, actx)) {
-    const cp = checkpoints.get(mapper.source);
-    if (cp?.done) continue;
-    await deferForBulkLoad(client, run.id, 'legacy_row_map');
-    if (mapper.target) await deferForBulkLoad(client, run.id, mapper.target.table);
-    const side = sideTableFor(
-      mapper,
-      table.columns.map((c) => c.name),
-    );
-    if (side) await inTransaction(client, () => ensureSideTable(client, side));
-    const parent = PARENT_TABLES.has(mapper.source);
-    const t: BatchTable = {
-      mapper,
-      side,
-      ctx,
-      runId: run.id,
-      floors,
-      onQuarantined: parent
-        ? (k) => quarantinedSet(actx, mapper.source).add(k.toString())
-        : undefined,
-    };
-    const plan = readPlanFor(table, mapper, has);
-    mapper.start?.(sourceQuery(source.db), ctx, has);
-    const total = countRows(source.db, table.name);
-    let done = cp?.sourceRows ?? 0;
-    let imported = cp?.imported ?? 0;
-    let quarantined = cp?.quarantined ?? 0;
-    s.progress.start(table.name, total, done);
-    // While PostgreSQL ingests and commits one batch, the next is read and mapped (the rules
-    // of a row never depend on other rows of its own table, so the order of effects holds).
-    let pending: Promise<void> | null = null;
-    for (const rows of sourceBatches(source.db, plan, cp?.lastKey ?? KEY_MIN, stored.batchSize)) {
-      const prepared = prepareBatch(t, rows);
-      await pending;
-      pending = importBatch(client, t, rows, prepared).then((c) => {
-        done += c.sourceRows;
-        imported += c.imported;
-        quarantined += c.quarantined;
-        s.progress.advance(table.name, done);
-      });
-      pending.catch(() => undefined); // awaited next turn; never an unhandled rejection
+  const shared: SharedState = {
+    run,
+    stored,
+    actx,
+    ctx: contextFor(stored.decisions, instantText(run.started_at)),
+    has: hasColumnIn(source.schema),
+    floors: idFloors(source.db, source.schema),
+  };
+  const mapped = buildMappers(source.schema, actx);
+  // The last source table writing each target: once it is done, that target's indexes can be
+  // built while the import goes on.
+  const lastWriter = new Map(mapped.map((m, i) => [m.mapper.target?.table, i]));
+  const builder: IndexBuilder | null = s.connect ? indexBuilder(s.connect, run.id) : null;
+  try {
+    for (const [i, m] of mapped.entries()) {
+      const cp = checkpoints.get(m.mapper.source);
+      if (!cp?.done) await importTable(client, source, m, cp, shared, s);
+      const target = m.mapper.target?.table;
+      if (target && lastWriter.get(target) === i) builder?.build(target);
     }
-    await pending;
-    await advanceCheckpoint(client, run.id, mapper.source, {
-      lastKey: null,
-      done: true,
-      add: zeroCounts(),
-    });
-    s.progress.end(table.name, `${imported} imported, ${quarantined} quarantined`);
+  } finally {
+    await builder?.finish();
   }
   s.progress.log('Building the indexes and checking the foreign keys set aside for the load…');
   const t0 = performance.now();
@@ -189,4 +166,69 @@ async function importTables(
   s.progress.log(
     `Indexes and foreign keys back in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+}
+
+interface SharedState {
+  run: RunRow;
+  stored: ImportRunOptions;
+  actx: AssessContext;
+  ctx: MapContext;
+  has: HasColumn;
+  floors: ReadonlyMap<string, number>;
+}
+
+async function importTable(
+  client: pg.ClientBase,
+  source: LegacyFile,
+  { mapper, table }: MappedTable,
+  cp: Checkpoint | undefined,
+  { run, stored, actx, ctx, has, floors }: SharedState,
+  s: ImportSettings,
+): Promise<void> {
+  await deferForBulkLoad(client, run.id, 'legacy_row_map');
+  if (mapper.target) await deferForBulkLoad(client, run.id, mapper.target.table);
+  const side = sideTableFor(
+    mapper,
+    table.columns.map((c) => c.name),
+  );
+  if (side) await inTransaction(client, () => ensureSideTable(client, side));
+  const parent = PARENT_TABLES.has(mapper.source);
+  const t: BatchTable = {
+    mapper,
+    side,
+    ctx,
+    runId: run.id,
+    floors,
+    onQuarantined: parent
+      ? (k) => quarantinedSet(actx, mapper.source).add(k.toString())
+      : undefined,
+  };
+  const plan = readPlanFor(table, mapper, has);
+  mapper.start?.(sourceQuery(source.db), ctx, has);
+  const total = countRows(source.db, table.name);
+  let done = cp?.sourceRows ?? 0;
+  let imported = cp?.imported ?? 0;
+  let quarantined = cp?.quarantined ?? 0;
+  s.progress.start(table.name, total, done);
+  // While PostgreSQL ingests and commits one batch, the next is read and mapped in slices (the
+  // rules of a row never depend on other rows of its own table, so the order of effects holds).
+  let pending: Promise<void> | null = null;
+  for (const rows of sourceBatches(source.db, plan, cp?.lastKey ?? KEY_MIN, stored.batchSize)) {
+    const prepared = await prepareBatchInSlices(t, rows);
+    await pending;
+    pending = importBatch(client, t, rows, prepared).then((c) => {
+      done += c.sourceRows;
+      imported += c.imported;
+      quarantined += c.quarantined;
+      s.progress.advance(table.name, done);
+    });
+    pending.catch(() => undefined); // awaited next turn; never an unhandled rejection
+  }
+  await pending;
+  await advanceCheckpoint(client, run.id, mapper.source, {
+    lastKey: null,
+    done: true,
+    add: zeroCounts(),
+  });
+  s.progress.end(table.name, `${imported} imported, ${quarantined} quarantined`);
 }
