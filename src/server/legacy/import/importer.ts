@@ -157,9 +157,11 @@ async function importTables(
       const target = m.mapper.target?.table;
       if (target && lastWriter.get(target) === i) builder?.build(target);
     }
-  } finally {
-    await builder?.finish();
+  } catch (e) {
+    await builder?.finish().catch(() => undefined); // the load's own error is the one to tell
+    throw e;
   }
+  await builder?.finish();
   s.progress.log('Building the indexes and checking the foreign keys set aside for the load…');
   const t0 = performance.now();
   await restoreDeferred(client, run.id);
