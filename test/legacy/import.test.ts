@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { generateLegacyDb, type GenerateResult } from './generate.js';
 import { dumpDatabase, importFile, tempDir, withSource } from './import-support.js';
-import type { ImportReport } from '../../src/server/legacy/import/report.js';
+import { formatReport, type ImportReport } from '../../src/server/legacy/import/report.js';
 import { verifyLegacy } from '../../src/server/legacy/verify/verifier.js';
 import { silentProgress } from '../../src/server/legacy/import/progress.js';
 import { LegacyTargetNotEmptyError } from '../../src/server/legacy/import/target-state.js';
@@ -167,6 +167,26 @@ describe('legacy import of a generated file with every quirk', () => {
     const again = await importFile(db.pool, file, { batchSize: 97 });
     expect(again.ok).toBe(true);
     expect(await dumpDatabase(db.pool)).toEqual(before);
+  });
+
+  it('fails its report while anything set aside for the load is not back', async () => {
+    const run = await q<{ id: number }>(`select id from legacy_runs where kind = 'import'`);
+    await q(
+      `insert into legacy_deferred (run_id, table_name, name, kind, definition)
+       values ($1, 'waste', 'waste_probe_idx', 'index', 'CREATE INDEX waste_probe_idx ON waste (unit)')`,
+      [run[0]!.id],
+    );
+    try {
+      const again = await importFile(db.pool, file, { batchSize: 97 });
+      expect(again.ok).toBe(false);
+      expect(again.notRestored).toEqual(['waste.waste_probe_idx']);
+      expect(again.tables.every((t) => t.ok)).toBe(true);
+      const text = formatReport(again);
+      expect(text).toMatch(/not yet put back: waste\.waste_probe_idx/);
+      expect(text).toMatch(/^FAILED: constraints or indexes of the new model are missing/m);
+    } finally {
+      await q(`delete from legacy_deferred where name = 'waste_probe_idx'`);
+    }
   });
 
   it('refuses to resume under other decisions', async () => {

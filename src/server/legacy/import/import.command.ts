@@ -46,7 +46,9 @@ export async function legacyImport(o: LegacyImportOptions): Promise<void> {
     if (o.report) writeJsonFile(o.report, report);
     if (!report.ok) {
       throw new LegacyFailure(
-        'import failed: source rows ≠ imported + quarantined (see the report)',
+        report.tables.every((t) => t.ok)
+          ? 'import failed: indexes or constraints of the new model are missing (see the report)'
+          : 'import failed: source rows ≠ imported + quarantined (see the report)',
       );
     }
   } finally {
