@@ -55,16 +55,14 @@ export async function prepareBatchInSlices(
   rows: readonly SourceRow[],
   slice = 500,
 ): Promise<{ prepared: Prepared[]; hashes: bigint[] }> {
-  const prepared: Prepared[] = [];
-  const hashes: bigint[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    if (i > 0 && i % slice === 0) await yieldToEventLoop();
-    const r = rows[i]!;
-    const p = prepareRow(t.mapper, r, t.ctx);
-    prepared.push(p);
-    hashes.push(rowHash(r.values, r.joined, p.digest));
+  const out: { prepared: Prepared[]; hashes: bigint[] } = { prepared: [], hashes: [] };
+  for (let i = 0; i < rows.length; i += slice) {
+    if (i > 0) await yieldToEventLoop();
+    const part = prepareBatch(t, rows.slice(i, i + slice));
+    out.prepared.push(...part.prepared);
+    out.hashes.push(...part.hashes);
   }
-  return { prepared, hashes };
+  return out;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { quoteIdent } from './copy.js';
 import { LegacyFailure } from './errors.js';
 import { inTransaction } from './target-state.js';
 
@@ -112,7 +113,7 @@ async function restore(client: pg.ClientBase, runId: number, indexesOf: string |
     if (r.rows.length === 0) return;
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     for (const table of new Set(r.rows.map((x) => x.table_name))) {
-      await client.query(`ANALYZE ${await qualified(client, table)}`);
+      await client.query(`ANALYZE ${quoteIdent(table)}`);
     }
     for (const o of r.rows) {
       try {
@@ -139,11 +140,6 @@ export async function stillDeferred(client: pg.ClientBase): Promise<string[]> {
     `select table_name || '.' || name as n from legacy_deferred order by 1`,
   );
   return r.rows.map((x) => x.n);
-}
-
-async function qualified(client: pg.ClientBase, table: string): Promise<string> {
-  const r = await client.query<{ q: string }>('select $1::regclass::text as q', [table]);
-  return r.rows[0]!.q;
 }
 
 export interface IndexBuilder {

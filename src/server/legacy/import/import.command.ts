@@ -10,7 +10,7 @@ import {
 import { LegacyFailure } from './errors.js';
 import { importLegacy } from './importer.js';
 import { createProgress } from './progress.js';
-import { formatReport } from './report.js';
+import { failureOf, formatReport } from './report.js';
 
 export interface LegacyImportOptions {
   from?: string;
@@ -45,11 +45,7 @@ export async function legacyImport(o: LegacyImportOptions): Promise<void> {
     process.stdout.write(`${formatReport(report)}\n`);
     if (o.report) writeJsonFile(o.report, report);
     if (!report.ok) {
-      throw new LegacyFailure(
-        report.tables.every((t) => t.ok)
-          ? 'import failed: indexes or constraints of the new model are missing (see the report)'
-          : 'import failed: source rows ≠ imported + quarantined (see the report)',
-      );
+      throw new LegacyFailure(`import failed: ${failureOf(report)} (see the report)`);
     }
   } finally {
     source.close();

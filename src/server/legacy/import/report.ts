@@ -143,9 +143,14 @@ export function formatReport(r: ImportReport): string {
   out.push(
     r.ok
       ? 'OK: every source row accounted for (imported or quarantined).'
-      : r.tables.every((t) => t.ok)
-        ? 'FAILED: constraints or indexes of the new model are missing (see above).'
-        : 'FAILED: source rows ≠ imported + quarantined (see MISMATCH rows above).',
+      : `FAILED: ${failureOf(r)} (see ${r.tables.every((t) => t.ok) ? '' : 'MISMATCH rows '}above).`,
   );
   return out.join('\n');
+}
+
+/** Why a report is not ok, in a few words. */
+export function failureOf(r: ImportReport): string {
+  return r.tables.every((t) => t.ok)
+    ? 'constraints or indexes of the new model are missing'
+    : 'source rows ≠ imported + quarantined';
 }
