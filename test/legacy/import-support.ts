@@ -125,7 +125,12 @@ export async function dumpDatabase(pool: pg.Pool): Promise<Dumped> {
 export async function importFile(
   pool: pg.Pool,
   file: string,
-  o: { batchSize?: number; plantZone?: string; timeBases?: Map<string, TimeBase> } = {},
+  o: {
+    batchSize?: number;
+    plantZone?: string;
+    timeBases?: Map<string, TimeBase>;
+    lanes?: boolean;
+  } = {},
 ): Promise<ImportReport> {
   const source = await LegacySource.open(file);
   const client = await pool.connect();
@@ -140,6 +145,7 @@ export async function importFile(
       batchSize: o.batchSize ?? 1000,
       progress: silentProgress,
       connect: () => pool.connect(),
+      lanes: o.lanes,
     });
   } finally {
     client.release();

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { copyRows, type CopyColumn } from './copy.js';
 import { resolveEnsures } from './ensure.js';
-import type { Change, MapContext, Prepared, SourceRow, TableMapper } from './mapping.js';
+import type { Change, Lane, MapContext, Prepared, SourceRow, TableMapper } from './mapping.js';
 import type { PgValue } from './pg-text.js';
 import { rawJson, rowHash } from './raw.js';
 import { fetchRefs } from './refs.js';
@@ -19,6 +19,8 @@ export interface BatchTable {
   floors: ReadonlyMap<string, number>;
   /** Told of every row that ends up quarantined (the rules cascade to its children). */
   onQuarantined?: (key: bigint) => void;
+  /** The import's short way for plain rows (lanes/); the rules decide the rest. */
+  lane?: Lane | null;
 }
 
 export interface Settled {
@@ -35,12 +37,21 @@ export function prepareRow(mapper: TableMapper, row: SourceRow, ctx: MapContext)
   }
 }
 
+function laneRow(lane: Lane, row: SourceRow): Prepared | null {
+  try {
+    return lane(row);
+  } catch {
+    return null; // the rules decide it, and say why when it cannot be read
+  }
+}
+
 /** Maps a batch of source rows (the rules run once per row, in key order) and hashes them. */
 export function prepareBatch(
   t: BatchTable,
   rows: readonly SourceRow[],
 ): { prepared: Prepared[]; hashes: bigint[] } {
-  const prepared = rows.map((r) => prepareRow(t.mapper, r, t.ctx));
+  const lane = t.lane;
+  const prepared = rows.map((r) => (lane && laneRow(lane, r)) || prepareRow(t.mapper, r, t.ctx));
   const hashes = rows.map((r, i) => rowHash(r.values, r.joined, prepared[i]!.digest));
   return { prepared, hashes };
 }

@@ -8,6 +8,7 @@ import { contextFor, type Decisions } from './context.js';
 import { deferForBulkLoad, indexBuilder, restoreDeferred, type IndexBuilder } from './deferred.js';
 import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
 import { instantText } from './instant.js';
+import { laneFor } from './lanes/index.js';
 import type { HasColumn, MapContext } from './mapping.js';
 import { buildMappers, idFloors, type MappedTable } from './mappers/index.js';
 import type { Progress } from './progress.js';
@@ -47,6 +48,8 @@ export interface ImportSettings {
    * (without one they are all built at the end).
    */
   connect?: () => Promise<pg.PoolClient>;
+  /** Plain rows take their table's lane (lanes/); false: every row through the rules. */
+  lanes?: boolean;
 }
 
 /** What an import run stores in legacy_runs.options (and a resumed run reuses). */
@@ -204,6 +207,7 @@ async function importTable(
     onQuarantined: parent
       ? (k) => quarantinedSet(actx, mapper.source).add(k.toString())
       : undefined,
+    lane: side || s.lanes === false ? null : laneFor(table, actx, ctx),
   };
   const plan = readPlanFor(table, mapper, has);
   mapper.start?.(sourceQuery(source.db), ctx, has);

@@ -100,7 +100,23 @@ export type Quarantine = { kind: 'quarantine'; reason: string };
  * contest outcomes), hashed into legacy_row_map.row_hash so sync sees a row whose outcome
  * changed even when the row itself did not.
  */
-export type Prepared = ({ kind: 'draft'; draft: Draft } | Quarantine) & { digest?: string };
+export type Prepared = ({ kind: 'draft'; draft: Draft } | Quarantine | Ready) & { digest?: string };
+
+/**
+ * A row a lane (import/lanes) found to need none of the rules' repairs: its target row, in the
+ * target's column order, with nothing left to check (its references were checked in the file).
+ */
+export interface Ready {
+  kind: 'ready';
+  id: bigint;
+  values: PgValue[];
+}
+
+/**
+ * The import's short way for a table's plain rows: the Ready row — exactly what the rules,
+ * the builder and settle would make of it — or null, and the rules decide the row.
+ */
+export type Lane = (row: SourceRow) => (Ready & { digest: string }) | null;
 
 export interface Resolved {
   /** Referenced rows by target column (fetch columns), null when missing. */

@@ -3,6 +3,7 @@ import { ensureKey } from './ensure.js';
 import type { Change, MapContext, Prepared, TableMapper } from './mapping.js';
 import type { PgValue } from './pg-text.js';
 import { refKey, type RefRows } from './refs.js';
+import type { TargetDef } from './targets.js';
 
 /** What becomes of one source row once its references are known. */
 export type Outcome =
@@ -27,6 +28,9 @@ export function settle(
   firstUseOfCreated: (key: string) => boolean,
 ): Outcome {
   if (prepared.kind === 'quarantine') return prepared;
+  if (prepared.kind === 'ready') {
+    return { kind: 'insert', id: prepared.id, values: prepared.values, changes: [] };
+  }
   const d = prepared.draft;
   if (!mapper.target) return { kind: 'copy' };
   const problems: string[] = [];
@@ -62,11 +66,21 @@ export function settle(
     return { kind: 'self', id, created, ref: key, changes: finished.changes };
   }
   if (finished.id === null) throw new Error(`${mapper.source}: a draft without an id`);
-  const values = mapper.target.columns.map((c) => {
-    if (c.name === 'id') return finished.id;
-    const v = finished.values[c.name];
-    if (v === undefined) throw new Error(`${mapper.source}: no value for ${c.name}`);
+  const values = targetRow(mapper.target, finished.id, finished.values, mapper.source);
+  return { kind: 'insert', id: finished.id, values, changes: finished.changes };
+}
+
+/** A target row's values in the target's column order (COPY's). */
+export function targetRow(
+  target: TargetDef,
+  id: bigint,
+  values: Record<string, PgValue>,
+  source: string,
+): PgValue[] {
+  return target.columns.map((c) => {
+    if (c.name === 'id') return id;
+    const v = values[c.name];
+    if (v === undefined) throw new Error(`${source}: no value for ${c.name}`);
     return v;
   });
-  return { kind: 'insert', id: finished.id, values, changes: finished.changes };
 }

@@ -93,7 +93,7 @@ export function assessedMapper(
 }
 
 /** The rules' decisions for a row, as stable text (for legacy_row_map.row_hash). */
-function digestOf(a: RowAssessment): string {
+export function digestOf(a: Pick<RowAssessment, 'imported' | 'derived' | 'issues'>): string {
   const issues = a.issues.map((i) => `${i.code}|${i.column ?? ''}|${i.disposition}|${i.detail}`);
   return `${a.imported ? 1 : 0}\u001d${stable(a.derived)}\u001d${issues.join('\u001d')}`;
 }

@@ -1,0 +1,19 @@
+import type { AssessContext } from '../../rules/context.js';
+import type { SourceTable } from '../../source/schema.js';
+import type { Lane, MapContext } from '../mapping.js';
+import { orderEventsLane } from './order-events.js';
+
+type LaneFactory = (table: SourceTable, actx: AssessContext, ctx: MapContext) => Lane | null;
+
+const LANES: Record<string, LaneFactory> = {
+  production_events: orderEventsLane,
+};
+
+/**
+ * The import's lane for a source table, if it has one and the file's table fits it: plain rows
+ * skip the general rules' objects and the reference round trip. Only `import` uses lanes;
+ * `verify` and `sync` always run the rules, so verify checks every lane against them.
+ */
+export function laneFor(table: SourceTable, actx: AssessContext, ctx: MapContext): Lane | null {
+  return LANES[table.name]?.(table, actx, ctx) ?? null;
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { generateLegacyDb, QUIRKS } from './generate.js';
+import { dumpDatabase, importFile, tempDir, withSource } from './import-support.js';
+import { decisionsFor } from '../../src/server/legacy/import/cli-support.js';
+import { contextFor } from '../../src/server/legacy/import/context.js';
+import { applyContext, findRowDecisions } from '../../src/server/legacy/import/decide.js';
+import { laneFor } from '../../src/server/legacy/import/lanes/index.js';
+import { buildMappers } from '../../src/server/legacy/import/mappers/index.js';
+import {
+  hasColumnIn,
+  KEY_MIN,
+  readPlanFor,
+  sourceBatches,
+} from '../../src/server/legacy/import/source-rows.js';
+import type { TimeBase } from '../../src/server/legacy/values/index.js';
+
+/**
+ * Lanes (src/server/legacy/import/lanes) are the import's short way for plain rows. They must
+ * make of a row exactly what the rules make of it: the same file imported with lanes and with
+ * every row through the rules gives the same database, row hashes and quarantine included.
+ */
+
+const LANE_TABLES = ['production_events'];
+const dir = tempDir();
+const pools: TestDatabase[] = [];
+
+async function importBoth(
+  file: string,
+  o: { timeBases?: Map<string, TimeBase>; plantZone?: string } = {},
+) {
+  const [withLanes, withoutLanes] = [await createTestDatabase(), await createTestDatabase()];
+  pools.push(withLanes, withoutLanes);
+  const a = await importFile(withLanes.pool, file, { ...o, batchSize: 113 });
+  const b = await importFile(withoutLanes.pool, file, { ...o, batchSize: 113, lanes: false });
+  return {
+    a,
+    b,
+    dumpA: await dumpDatabase(withLanes.pool),
+    dumpB: await dumpDatabase(withoutLanes.pool),
+  };
+}
+
+/** How many rows of each lane table its lane takes (the rest go through the rules). */
+async function laneCounts(file: string, db: TestDatabase) {
+  return withSource(db.pool, file, async (source) => {
+    const decisions = decisionsFor(source, 'Africa/Johannesburg', new Map());
+    const actx = applyContext(source.schema, decisions, findRowDecisions(source, decisions));
+    const ctx = contextFor(decisions, '2026-01-01T00:00:00.000000Z');
+    const out: Record<string, { taken: number; rules: number }> = {};
+    for (const { mapper, table } of buildMappers(source.schema, actx)) {
+      if (!LANE_TABLES.includes(table.name)) continue;
+      const lane = laneFor(table, actx, ctx);
+      const plan = readPlanFor(table, mapper, hasColumnIn(source.schema));
+      const n = { taken: 0, rules: 0 };
+      for (const rows of sourceBatches(source.db, plan, KEY_MIN, 500)) {
+        for (const r of rows) n[lane?.(r) ? 'taken' : 'rules']++;
+      }
+      out[table.name] = n;
+    }
+    return out;
+  });
+}
+
+afterAll(async () => {
+  for (const p of pools) await p.drop();
+});
+
+describe('import lanes', () => {
+  let file: string;
+  beforeAll(() => {
+    file = path.join(dir, 'all-quirks.db');
+    generateLegacyDb(file, { orders: 600, seed: 23, quirks: 'all', laterTables: true });
+  });
+
+  it('take the plain rows and leave every quirky one to the rules', async () => {
+    const db = await createTestDatabase();
+    pools.push(db);
+    const counts = await laneCounts(file, db);
+    for (const t of LANE_TABLES) {
+      expect(counts[t]!.taken, t).toBeGreaterThan(counts[t]!.rules);
+      expect(counts[t]!.rules, t).toBeGreaterThan(0);
+    }
+  });
+
+  it('give the same database as the rules alone, on a file with every quirk', async () => {
+    const { a, b, dumpA, dumpB } = await importBoth(file);
+    expect(a.ok).toBe(true);
+    expect(b.ok).toBe(true);
+    for (const table of Object.keys(dumpB)) expect(dumpA[table], table).toEqual(dumpB[table]);
+  }, 120_000);
+
+  it('give the same database with plant-time bases and another plant zone', async () => {
+    const other = path.join(dir, 'plant-base.db');
+    generateLegacyDb(other, {
+      orders: 300,
+      seed: 5,
+      quirks: QUIRKS.filter((q) => q !== 'unknownColumn'),
+      appTimeBase: 'plant',
+      plantZone: 'America/New_York',
+    });
+    const timeBases = new Map<string, TimeBase>([['production_events.timestamp', 'plant']]);
+    const { dumpA, dumpB } = await importBoth(other, { timeBases, plantZone: 'America/New_York' });
+    for (const table of Object.keys(dumpB)) expect(dumpA[table], table).toEqual(dumpB[table]);
+  }, 120_000);
+});
