@@ -85,10 +85,23 @@ export function* sourceBatches(
     for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
     return;
   }
-  const stmt = db.prepare(selectSql(p, `WHERE t.${p.keyColumn} > ?`)).safeIntegers(true);
+  // Rows as arrays (a third cheaper than objects), placed by the statement's column positions.
+  const stmt = db
+    .prepare(selectSql(p, `WHERE t.${p.keyColumn} > ?`))
+    .safeIntegers(true)
+    .raw(true);
+  const names = stmt.columns().map((c) => c.name);
+  const own = p.table.columns.map((c) => [c.name, names.indexOf(c.name)] as const);
+  const extra = names.flatMap((n, i) =>
+    n.startsWith('__') && n !== '__key' ? [[n.slice(2), i] as const] : [],
+  );
   let batch: SourceRow[] = [];
-  for (const raw of stmt.iterate(afterKey) as IterableIterator<Record<string, LegacyValue>>) {
-    batch.push(toRow(p, raw));
+  for (const raw of stmt.iterate(afterKey) as IterableIterator<LegacyValue[]>) {
+    const values: Record<string, LegacyValue> = {};
+    for (const [name, i] of own) values[name] = i < 0 ? null : (raw[i] ?? null);
+    const joined: Record<string, LegacyValue> = {};
+    for (const [name, i] of extra) joined[name] = raw[i] ?? null;
+    batch.push({ key: BigInt(raw[0] as bigint), values, joined });
     if (batch.length >= batchSize) {
       keepMemoryFlat();
       yield batch;
