@@ -30,7 +30,8 @@ export interface TableRules {
 
 const BCRYPT = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
-const RUNNING = new Set(['in_progress', 'paused']);
+/** Order statuses that hold a machine (at most one such order per machine). */
+export const RUNNING: ReadonlySet<string> = new Set(['in_progress', 'paused']);
 /** A hash no password verifies against (not bcrypt, not argon2). */
 export const UNUSABLE_PASSWORD_HASH = '!legacy-no-password';
 

@@ -11,6 +11,8 @@ export const ROWID = '__rowid';
 export interface RowQueryOptions {
   /** Extra select expressions over the row (alias t), e.g. reference checks: "EXISTS(…) AS x". */
   extra?: readonly string[];
+  /** A condition over the row (alias t) that rows must meet. */
+  where?: string;
 }
 
 /** SELECT of the table's rows (alias t) in rowid order, with `__rowid` and the extras. */
@@ -21,7 +23,8 @@ export function rowsSql(table: SourceTable, o: RowQueryOptions & { batched?: boo
     const order = pk.length > 0 ? ` ORDER BY ${pk.join(', ')}` : '';
     return `SELECT NULL AS ${ROWID}, t.*${extra} FROM ${q(table.name)} AS t${order}`;
   }
-  const where = o.batched ? ' WHERE t.rowid > ?' : '';
+  const conditions = [...(o.batched ? ['t.rowid > ?'] : []), ...(o.where ? [`(${o.where})`] : [])];
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   const limit = o.batched ? ' LIMIT ?' : '';
   return `SELECT t.rowid AS ${ROWID}, t.*${extra} FROM ${q(table.name)} AS t${where} ORDER BY t.rowid${limit}`;
 }
