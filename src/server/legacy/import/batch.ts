@@ -86,9 +86,10 @@ export async function settlePrepared(
   o: { create: boolean },
 ): Promise<Outcome[]> {
   const drafts = prepared.flatMap((p) => (p.kind === 'draft' ? [p.draft] : []));
+  const ready = prepared.flatMap((p) => (p.kind === 'ready' ? (p.ensures ?? []) : []));
   const ens = await resolveEnsures(
     client,
-    drafts.flatMap((d) => (d.self ? [...d.ensures, d.self] : d.ensures)),
+    [...ready, ...drafts.flatMap((d) => (d.self ? [...d.ensures, d.self] : d.ensures))],
     { create: o.create, epoch: t.ctx.epoch, floors: t.floors },
   );
   const refRows = await fetchRefs(

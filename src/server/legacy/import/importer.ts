@@ -207,7 +207,7 @@ async function importTable(
     onQuarantined: parent
       ? (k) => quarantinedSet(actx, mapper.source).add(k.toString())
       : undefined,
-    lane: side || s.lanes === false ? null : laneFor(table, actx, ctx),
+    lane: s.lanes === false ? null : laneFor(table, actx, ctx),
   };
   const plan = readPlanFor(table, mapper, has);
   mapper.start?.(sourceQuery(source.db), ctx, has);

@@ -110,6 +110,8 @@ export interface Ready {
   kind: 'ready';
   id: bigint;
   values: PgValue[];
+  /** Reference data found or created by code, whose ids fill their columns (see Ensure). */
+  ensures?: Ensure[];
 }
 
 /**

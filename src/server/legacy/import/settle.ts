@@ -29,7 +29,13 @@ export function settle(
 ): Outcome {
   if (prepared.kind === 'quarantine') return prepared;
   if (prepared.kind === 'ready') {
-    return { kind: 'insert', id: prepared.id, values: prepared.values, changes: [] };
+    const values = prepared.values;
+    for (const e of prepared.ensures ?? []) {
+      const at = mapper.target?.columns.findIndex((c) => c.name === e.column) ?? -1;
+      if (at < 0) throw new Error(`${mapper.source}: no column ${e.column} for its ${e.kind}`);
+      values[at] = ens.ids.get(ensureKey(e)) ?? null;
+    }
+    return { kind: 'insert', id: prepared.id, values, changes: [] };
   }
   const d = prepared.draft;
   if (!mapper.target) return { kind: 'copy' };

@@ -29,7 +29,8 @@ export const PARENT_TABLES: ReadonlySet<string> = new Set(
   CATALOG.flatMap((t) => t.columns.flatMap((c) => (c.role.kind === 'ref' ? [c.role.parent] : []))),
 );
 
-const dupColumn = (rule: DuplicateRule) => `__dup_${rule.name.replace(/\W/g, '_')}`;
+/** The column of the row query carrying a duplicate rule's group key. */
+export const dupColumn = (rule: DuplicateRule) => `__dup_${rule.name.replace(/\W/g, '_')}`;
 
 /** Duplicate rules of `table` whose columns all exist in the file. */
 export function duplicateRulesFor(schema: SourceSchema, table: string): DuplicateRule[] {

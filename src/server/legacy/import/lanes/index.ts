@@ -2,10 +2,12 @@ import type { AssessContext } from '../../rules/context.js';
 import type { SourceTable } from '../../source/schema.js';
 import type { Lane, MapContext } from '../mapping.js';
 import { orderEventsLane } from './order-events.js';
+import { productionOrdersLane } from './production-orders.js';
 
 type LaneFactory = (table: SourceTable, actx: AssessContext, ctx: MapContext) => Lane | null;
 
 const LANES: Record<string, LaneFactory> = {
+  production_orders: productionOrdersLane,
   production_events: orderEventsLane,
 };
 

@@ -1,6 +1,6 @@
 import { parseLegacyTime } from '../../values/index.js';
 import { instantText } from '../instant.js';
-import type { Ensure, Ref } from '../mapping.js';
+import type { Ensure, MapContext, Ref, SourceRow } from '../mapping.js';
 import { TARGETS } from '../targets.js';
 import { refTo, refValue, type TargetBuilder } from './assessed.js';
 import { freeTextReasonCode } from './common.js';
@@ -12,7 +12,8 @@ import { bool, day, dec, inst, json, rawName, stamps, toJson, txt } from './valu
  * are found or created by code (Ensure).
  */
 
-function environment(code: unknown, rawValue: unknown): Ensure[] {
+/** The area an environment column names (found by code, created when missing). */
+export function environment(code: unknown, rawValue: unknown): Ensure[] {
   if (typeof code !== 'string' || code === '') return [];
   const name = rawName(typeof rawValue === 'string' ? rawValue : null, 100) || code;
   return [{ column: 'environment_id', kind: 'environment', code, name }];
@@ -118,6 +119,16 @@ const CREATED_EVENT = {
     "WHERE lower(trim(event_type)) IN ('create', 'created') GROUP BY order_id) ce ON ce.oid = t.id",
 };
 
+/** An order's created_at: its first 'create' event's time, else when the import started. */
+export function orderCreatedAt(row: SourceRow, ctx: MapContext): string {
+  const ev = row.joined.created_event ?? null;
+  const parsed =
+    ev === null
+      ? null
+      : parseLegacyTime(ev, ctx.timeBase('production_events', 'timestamp'), ctx.zone);
+  return parsed?.kind === 'instant' ? instantText(parsed.at) : ctx.epoch;
+}
+
 export const productionOrders: TargetBuilder = {
   target: TARGETS.production_orders,
   alsoKeep: ['end_time'],
@@ -127,12 +138,7 @@ export const productionOrders: TargetBuilder = {
       : null,
   build(a, row, ctx) {
     const refs: Ref[] = [];
-    const ev = row.joined.created_event ?? null;
-    const parsed =
-      ev === null
-        ? null
-        : parseLegacyTime(ev, ctx.timeBase('production_events', 'timestamp'), ctx.zone);
-    const createdAt = parsed?.kind === 'instant' ? instantText(parsed.at) : ctx.epoch;
+    const createdAt = orderCreatedAt(row, ctx);
     return {
       id: row.key,
       values: {
