@@ -152,6 +152,14 @@ async function importTables(
   // The last source table writing each target: once it is done, that target's indexes can be
   // built while the import goes on.
   const lastWriter = new Map(mapped.map((m, i) => [m.mapper.target?.table, i]));
+  // Everything left to load is set aside before the first row: dropping a foreign key also
+  // locks the table it references, so setting a table aside when its turn comes would wait for
+  // the index builds of the tables already done.
+  for (const m of mapped) {
+    if (checkpoints.get(m.mapper.source)?.done) continue;
+    await deferForBulkLoad(client, run.id, 'legacy_row_map');
+    if (m.mapper.target) await deferForBulkLoad(client, run.id, m.mapper.target.table);
+  }
   const builder: IndexBuilder | null = s.connect ? indexBuilder(s.connect, run.id) : null;
   try {
     for (const [i, m] of mapped.entries()) {
@@ -190,8 +198,6 @@ async function importTable(
   { run, stored, actx, ctx, has, floors }: SharedState,
   s: ImportSettings,
 ): Promise<void> {
-  await deferForBulkLoad(client, run.id, 'legacy_row_map');
-  if (mapper.target) await deferForBulkLoad(client, run.id, mapper.target.table);
   const side = sideTableFor(
     mapper,
     table.columns.map((c) => c.name),
