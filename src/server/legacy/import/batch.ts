@@ -86,12 +86,17 @@ export async function settlePrepared(
   o: { create: boolean },
 ): Promise<Outcome[]> {
   const drafts = prepared.flatMap((p) => (p.kind === 'draft' ? [p.draft] : []));
-  const ready = prepared.flatMap((p) => (p.kind === 'ready' ? (p.ensures ?? []) : []));
-  const ens = await resolveEnsures(
-    client,
-    [...ready, ...drafts.flatMap((d) => (d.self ? [...d.ensures, d.self] : d.ensures))],
-    { create: o.create, epoch: t.ctx.epoch, floors: t.floors },
-  );
+  // In row order: reference rows created by the batch get their ids in the order rows name them.
+  const ensures = prepared.flatMap((p) => {
+    if (p.kind === 'ready') return p.ensures ?? [];
+    if (p.kind === 'quarantine') return [];
+    return p.draft.self ? [...p.draft.ensures, p.draft.self] : p.draft.ensures;
+  });
+  const ens = await resolveEnsures(client, ensures, {
+    create: o.create,
+    epoch: t.ctx.epoch,
+    floors: t.floors,
+  });
   const refRows = await fetchRefs(
     client,
     drafts.flatMap((d) => d.refs),

@@ -1,4 +1,5 @@
 import type { AssessContext } from '../../rules/context.js';
+import { mapLegacyEnum, type EnumMapping } from '../../values/enums.js';
 import { truthy } from '../../rules/row.js';
 import type { SourceTable } from '../../source/schema.js';
 import type { LegacyValue, TimeBase } from '../../values/index.js';
@@ -80,4 +81,14 @@ export function plainInstant(
 /** A whole number (stored as an integer) the rules keep as it is, as decimal text. */
 export function plainCount(v: LegacyValue | undefined, min: bigint): string | undefined {
   return typeof v === 'bigint' && v >= min ? v.toString() : undefined;
+}
+
+/** The value the mapping gives a spelling it takes as it is (no fallback recorded); null: NULL. */
+export function plainEnum(mapping: EnumMapping, v: unknown): string | null | undefined {
+  if (v !== null && typeof v !== 'string') return undefined;
+  const out = mapLegacyEnum(mapping, v);
+  if (out.kind === 'null') return null;
+  return out.kind === 'same' || out.kind === 'alias' || out.kind === 'null-default'
+    ? out.value
+    : undefined;
 }

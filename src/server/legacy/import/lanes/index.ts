@@ -3,12 +3,14 @@ import type { SourceTable } from '../../source/schema.js';
 import type { Lane, MapContext } from '../mapping.js';
 import { orderEventsLane } from './order-events.js';
 import { productionOrdersLane } from './production-orders.js';
+import { productionStopsLane } from './production-stops.js';
 
 type LaneFactory = (table: SourceTable, actx: AssessContext, ctx: MapContext) => Lane | null;
 
 const LANES: Record<string, LaneFactory> = {
   production_orders: productionOrdersLane,
   production_events: orderEventsLane,
+  production_stops: productionStopsLane,
 };
 
 /**

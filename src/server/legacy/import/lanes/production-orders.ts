@@ -4,12 +4,7 @@ import type { AssessContext } from '../../rules/context.js';
 import { slugify } from '../../rules/slug.js';
 import { RUNNING } from '../../rules/tables.js';
 import type { SourceTable } from '../../source/schema.js';
-import {
-  mapLegacyEnum,
-  ORDER_PRIORITY,
-  ORDER_STATUS,
-  type EnumMapping,
-} from '../../values/enums.js';
+import { ORDER_PRIORITY, ORDER_STATUS } from '../../values/enums.js';
 import { legacyDay, parseLegacyTime } from '../../values/time.js';
 import { instantText } from '../instant.js';
 import type { Lane, MapContext } from '../mapping.js';
@@ -18,7 +13,15 @@ import { environment, orderCreatedAt } from '../mappers/builders.js';
 import { txt } from '../mappers/values.js';
 import { targetRow } from '../settle.js';
 import { TARGETS } from '../targets.js';
-import { hasKnown, INT4_MAX, plainCount, plainInstant, plainRef, plainText } from './common.js';
+import {
+  hasKnown,
+  INT4_MAX,
+  plainCount,
+  plainEnum,
+  plainInstant,
+  plainRef,
+  plainText,
+} from './common.js';
 
 const COLUMNS = [
   'id',
@@ -41,15 +44,6 @@ const COLUMNS = [
   'efficiency_percentage',
   'end_time',
 ];
-
-/** A legacy spelling the mapping takes as it is (no fallback recorded), else undefined. */
-function plainEnum(mapping: EnumMapping, v: unknown): string | undefined {
-  if (v !== null && typeof v !== 'string') return undefined;
-  const out = mapLegacyEnum(mapping, v);
-  return out.kind === 'same' || out.kind === 'alias' || out.kind === 'null-default'
-    ? out.value
-    : undefined;
-}
 
 /**
  * production_orders → production_orders for plain rows: numbers and names that need no repair,
@@ -97,7 +91,7 @@ export function productionOrdersLane(
     const area = slugify(v.environment);
     if (number === undefined || product === undefined || quantity === undefined) return null;
     if (produced === undefined || status === undefined || priority === undefined) return null;
-    if (area === null || RUNNING.has(status)) return null;
+    if (area === null || status === null || priority === null || RUNNING.has(status)) return null;
     if (v.notes !== null && typeof v.notes !== 'string') return null;
     const machine = plainRef(row, 'machine_id', 'machines', actx);
     const createdBy = plainRef(row, 'created_by', 'users', actx);
