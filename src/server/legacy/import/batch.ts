@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { copyRows, type CopyColumn } from './copy.js';
+import { copyLines, copyRows, type CopyColumn } from './copy.js';
 import { resolveEnsures } from './ensure.js';
 import type { Change, Lane, MapContext, Prepared, SourceRow, TableMapper } from './mapping.js';
-import type { PgValue } from './pg-text.js';
+import { escapeCopy, type PgValue } from './pg-text.js';
 import { rawJson, rowHash } from './raw.js';
 import { fetchRefs } from './refs.js';
 import { advanceCheckpoint, zeroCounts, type Counts } from './runs.js';
@@ -172,13 +172,16 @@ export async function insertOutcomes(
     );
     await copyRows(client, t.side.qualified, t.side.copyColumns, sideRows);
   }
-  const mapRows: PgValue[][] = [];
+  // Row map lines written directly (one per source row: the commonest COPY of an import).
+  const source = escapeCopy(mapper.source);
+  const mapLines: string[] = [];
   const records: PgValue[][] = [];
   rows.forEach((r, i) => {
     const o = outcomes[i]!;
     counts.sourceRows++;
     const target = targetOf(t, r, o);
-    mapRows.push([mapper.source, r.key, target?.table ?? null, target?.id ?? null, hashes[i]!]);
+    const to = target ? `${escapeCopy(target.table)}\t${target.id}` : '\\N\t\\N';
+    mapLines.push(`${source}\t${r.key}\t${to}\t${hashes[i]!}`);
     if (o.kind === 'quarantine') {
       counts.quarantined++;
       t.onQuarantined?.(r.key);
@@ -191,7 +194,7 @@ export async function insertOutcomes(
       else if (record[4] !== 'quarantined') counts.cleared++;
     }
   });
-  await copyRows(client, 'legacy_row_map', ROW_MAP_COLUMNS, mapRows);
+  await copyLines(client, 'legacy_row_map', ROW_MAP_COLUMNS, mapLines);
   if (records.length > 0) {
     await copyRows(client, 'legacy_quarantine', QUARANTINE_COLUMNS, records);
   }

@@ -16,6 +16,30 @@ export async function copyRows(
   columns: readonly CopyColumn[],
   rows: Iterable<readonly PgValue[]>,
 ): Promise<number> {
+  return copyLines(client, table, columns, encodeRows(columns, rows));
+}
+
+function* encodeRows(
+  columns: readonly CopyColumn[],
+  rows: Iterable<readonly PgValue[]>,
+): Generator<string> {
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) line += '\t';
+      line += copyField(columns[i]!.type, row[i] ?? null);
+    }
+    yield line;
+  }
+}
+
+/** Writes lines already in COPY's text format (fields escaped, no newline) into the columns. */
+export async function copyLines(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly CopyColumn[],
+  lines: Iterable<string>,
+): Promise<number> {
   const cols = columns.map((c) => quoteIdent(c.name)).join(', ');
   const stream = client.query(copyStreams.from(`COPY ${table} (${cols}) FROM STDIN`));
   let chunk = '';
@@ -25,12 +49,7 @@ export async function copyRows(
   const write = async (text: string) => {
     if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
   };
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      if (i > 0) line += '\t';
-      line += copyField(columns[i]!.type, row[i] ?? null);
-    }
+  for (const line of lines) {
     chunk += line + '\n';
     count++;
     if (chunk.length > 256 * 1024) {
