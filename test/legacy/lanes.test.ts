@@ -22,7 +22,7 @@ import type { TimeBase } from '../../src/server/legacy/values/index.js';
  * every row through the rules gives the same database, row hashes and quarantine included.
  */
 
-const LANE_TABLES = ['production_orders', 'production_events', 'production_stops'];
+const LANE_TABLES = ['production_orders', 'production_events', 'production_stops', 'waste_records'];
 const dir = tempDir();
 const pools: TestDatabase[] = [];
 

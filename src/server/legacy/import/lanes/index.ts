@@ -1,9 +1,11 @@
 import type { AssessContext } from '../../rules/context.js';
 import type { SourceTable } from '../../source/schema.js';
 import type { Lane, MapContext } from '../mapping.js';
+import { downtimeEventsLane } from './downtime-events.js';
 import { orderEventsLane } from './order-events.js';
 import { productionOrdersLane } from './production-orders.js';
 import { productionStopsLane } from './production-stops.js';
+import { wasteRecordsLane } from './waste-records.js';
 
 type LaneFactory = (table: SourceTable, actx: AssessContext, ctx: MapContext) => Lane | null;
 
@@ -11,6 +13,8 @@ const LANES: Record<string, LaneFactory> = {
   production_orders: productionOrdersLane,
   production_events: orderEventsLane,
   production_stops: productionStopsLane,
+  downtime_events: downtimeEventsLane,
+  waste_records: wasteRecordsLane,
 };
 
 /**
