@@ -4,7 +4,8 @@
  */
 export function instantText(d: Date): string {
   const iso = d.toISOString();
-  if (!/^\d{4}-/.test(iso)) throw new RangeError(`Instant outside years 0000-9999: ${iso}`);
+  // Years 0000-9999 print as 24 characters; others as ±YYYYYY (27).
+  if (iso.length !== 24) throw new RangeError(`Instant outside years 0000-9999: ${iso}`);
   return `${iso.slice(0, 23)}000Z`;
 }
 

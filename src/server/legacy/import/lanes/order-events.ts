@@ -6,7 +6,6 @@ import { parseLegacyTime } from '../../values/time.js';
 import { instantText } from '../instant.js';
 import type { Json } from '../json.js';
 import type { Lane, MapContext } from '../mapping.js';
-import { digestOf } from '../mappers/assessed.js';
 import { pgSafeText } from '../pg-text.js';
 import { TARGETS } from '../targets.js';
 import { targetRow } from '../settle.js';
@@ -67,11 +66,9 @@ export function orderEventsLane(
         },
         'production_events',
       ),
-      digest: digestOf({
-        imported: true,
-        derived: { data: { legacyType: type, description } },
-        issues: [],
-      }),
+      // digestOf({ imported: true, derived: { data: { legacyType, description } }, issues: [] }),
+      // written out (the rules' digest of such a row; the equivalence test compares row hashes).
+      digest: `1\u001d{data:{description:${JSON.stringify(description)},legacyType:${JSON.stringify(type)}}}\u001d`,
     };
   };
 }
