@@ -155,10 +155,10 @@ async function importTables(
   // Everything left to load is set aside before the first row: dropping a foreign key also
   // locks the table it references, so setting a table aside when its turn comes would wait for
   // the index builds of the tables already done.
-  for (const m of mapped) {
-    if (checkpoints.get(m.mapper.source)?.done) continue;
-    await deferForBulkLoad(client, run.id, 'legacy_row_map');
-    if (m.mapper.target) await deferForBulkLoad(client, run.id, m.mapper.target.table);
+  const toLoad = mapped.filter((m) => !checkpoints.get(m.mapper.source)?.done);
+  if (toLoad.length > 0) await deferForBulkLoad(client, run.id, 'legacy_row_map');
+  for (const target of new Set(toLoad.map((m) => m.mapper.target?.table))) {
+    if (target) await deferForBulkLoad(client, run.id, target);
   }
   const builder: IndexBuilder | null = s.connect ? indexBuilder(s.connect, run.id) : null;
   try {

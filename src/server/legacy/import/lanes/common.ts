@@ -36,6 +36,17 @@ export function hasKnown(
 }
 
 /**
+ * The target id of a row keyed by its own integer id (`offset` added, as the catalog's idOffset),
+ * when it is a positive int4.
+ */
+export function plainId(row: SourceRow, offset = 0n): bigint | undefined {
+  const key = row.values.id;
+  if (typeof key !== 'bigint' || key !== row.key || key < 1n) return undefined;
+  const id = key + offset;
+  return id > INT4_MAX ? undefined : id;
+}
+
+/**
  * A reference the rules keep as it is: NULL, or the int4 id of a row of `parent` that is in the
  * file (the row query's `__ref_<column>` flag) and not quarantined.
  */
@@ -76,6 +87,18 @@ export function plainInstant(
   if (parsed.kind !== 'instant') return undefined;
   const year = parsed.at.getUTCFullYear();
   return Number.isNaN(parsed.at.getTime()) || year < 1 || year > 9999 ? undefined : parsed.at;
+}
+
+/** A closed interval the rules keep: both ends parse, and it does not end before it starts. */
+export function plainClosedInterval(
+  start: LegacyValue | undefined,
+  end: LegacyValue | undefined,
+  bases: { start: TimeBase; end: TimeBase },
+  zone: string,
+): { started: Date; ended: Date } | undefined {
+  const started = plainInstant(start, bases.start, zone);
+  const ended = plainInstant(end, bases.end, zone);
+  return started && ended && ended >= started ? { started, ended } : undefined;
 }
 
 /** A whole number (stored as an integer) the rules keep as it is, as decimal text. */

@@ -7,7 +7,7 @@ import { digestOf } from '../mappers/assessed.js';
 import { stamps, txt } from '../mappers/values.js';
 import { targetRow } from '../settle.js';
 import { TARGETS } from '../targets.js';
-import { hasExactly, INT4_MAX, plainInstant, plainRef } from './common.js';
+import { hasExactly, plainClosedInterval, plainId, plainRef } from './common.js';
 
 const COLUMNS = [
   'id',
@@ -38,21 +38,20 @@ export function downtimeEventsLane(
   ctx: MapContext,
 ): Lane | null {
   if (!hasExactly(table, COLUMNS)) return null;
-  const startBase = ctx.timeBase('downtime_events', 'start_time');
-  const endBase = ctx.timeBase('downtime_events', 'end_time');
+  const bases = {
+    start: ctx.timeBase('downtime_events', 'start_time'),
+    end: ctx.timeBase('downtime_events', 'end_time'),
+  };
   const stamp = stamps(ctx);
   return (row) => {
     const v = row.values;
-    const key = v.id;
-    if (typeof key !== 'bigint' || key !== row.key || key < 1n) return null;
-    const id = key + OFFSET;
-    if (id > INT4_MAX) return null;
+    const id = plainId(row, OFFSET);
+    if (id === undefined) return null;
     const machine = plainRef(row, 'machine_id', 'machines', actx);
     const order = plainRef(row, 'order_id', 'production_orders', actx);
     if (machine === null || machine === undefined || order === undefined) return null;
-    const started = plainInstant(v.start_time, startBase, ctx.zone);
-    const ended = plainInstant(v.end_time, endBase, ctx.zone);
-    if (!started || !ended || ended < started) return null;
+    const interval = plainClosedInterval(v.start_time, v.end_time, bases, ctx.zone);
+    if (!interval) return null;
     if (!textOrNull(v.reason_code) || !textOrNull(v.root_cause) || !textOrNull(v.notes)) {
       return null;
     }
@@ -70,8 +69,8 @@ export function downtimeEventsLane(
           machine_id: machine,
           order_id: order,
           reason_id: null,
-          started_at: instantText(started),
-          ended_at: instantText(ended),
+          started_at: instantText(interval.started),
+          ended_at: instantText(interval.ended),
           reported_by: null,
           updated_by: null,
           ...stamp,

@@ -1,15 +1,13 @@
 import type { AssessContext } from '../../rules/context.js';
-import { truthy } from '../../rules/row.js';
 import type { SourceTable } from '../../source/schema.js';
 import { EVENT_TYPE, mapLegacyEnum, type EnumOutcome } from '../../values/enums.js';
-import { parseLegacyTime } from '../../values/time.js';
 import { instantText } from '../instant.js';
 import type { Json } from '../json.js';
 import type { Lane, MapContext } from '../mapping.js';
 import { pgSafeText } from '../pg-text.js';
 import { TARGETS } from '../targets.js';
 import { targetRow } from '../settle.js';
-import { hasExactly, INT4_MAX } from './common.js';
+import { hasExactly, plainInstant, plainRef } from './common.js';
 
 const COLUMNS = ['id', 'order_id', 'event_type', 'description', 'timestamp'];
 
@@ -34,21 +32,18 @@ export function orderEventsLane(
     return out;
   };
   return (row) => {
-    const { id, order_id: order, event_type: type, description, timestamp } = row.values;
+    const { id, event_type: type, description, timestamp } = row.values;
     if (typeof id !== 'bigint' || id !== row.key) return null;
-    if (typeof order !== 'bigint' || order < 1n || order > INT4_MAX) return null;
-    if (!truthy(row.joined.ref_order_id)) return null;
-    if (actx.quarantined.get('production_orders')?.has(order.toString())) return null;
+    const order = plainRef(row, 'order_id', 'production_orders', actx);
+    if (order === null || order === undefined) return null;
     if (typeof type !== 'string') return null;
     const mapped = typeOf(type);
     if (mapped.kind !== 'same' && mapped.kind !== 'alias' && mapped.kind !== 'null-default') {
       return null;
     }
     if (description !== null && typeof description !== 'string') return null;
-    const at = parseLegacyTime(timestamp, base, ctx.zone);
-    if (at.kind !== 'instant' || Number.isNaN(at.at.getTime())) return null;
-    const year = at.at.getUTCFullYear();
-    if (year < 0 || year > 9999) return null;
+    const at = plainInstant(timestamp, base, ctx.zone);
+    if (!at) return null;
     const data: { [k: string]: Json } = { legacyType: pgSafeText(type) };
     if (description !== null) data.description = pgSafeText(description);
     return {
@@ -58,9 +53,9 @@ export function orderEventsLane(
         TARGETS.order_events,
         id,
         {
-          order_id: Number(order),
+          order_id: order,
           event_type: mapped.value,
-          at: instantText(at.at),
+          at: instantText(at),
           user_id: null,
           data,
         },

@@ -15,9 +15,9 @@ import { targetRow } from '../settle.js';
 import { TARGETS } from '../targets.js';
 import {
   hasKnown,
-  INT4_MAX,
   plainCount,
   plainEnum,
+  plainId,
   plainInstant,
   plainRef,
   plainText,
@@ -73,8 +73,8 @@ export function productionOrdersLane(
   const zone = ctx.zone;
   return (row) => {
     const v = row.values;
-    const id = v.id;
-    if (typeof id !== 'bigint' || id !== row.key || id < 1n || id > INT4_MAX) return null;
+    const id = plainId(row);
+    if (id === undefined) return null;
     const key = id.toString();
     for (const d of duplicates) {
       const dupKey = row.joined[d.column];

@@ -9,7 +9,14 @@ import { freeTextReasonCode } from '../mappers/common.js';
 import { stamps, txt } from '../mappers/values.js';
 import { targetRow } from '../settle.js';
 import { TARGETS } from '../targets.js';
-import { hasExactly, INT4_MAX, plainEnum, plainInstant, plainRef } from './common.js';
+import {
+  hasExactly,
+  INT4_MAX,
+  plainClosedInterval,
+  plainEnum,
+  plainId,
+  plainRef,
+} from './common.js';
 
 const COLUMNS = [
   'id',
@@ -35,13 +42,15 @@ export function productionStopsLane(
   ctx: MapContext,
 ): Lane | null {
   if (!hasExactly(table, COLUMNS)) return null;
-  const startBase = ctx.timeBase('production_stops', 'start_time');
-  const endBase = ctx.timeBase('production_stops', 'end_time');
+  const bases = {
+    start: ctx.timeBase('production_stops', 'start_time'),
+    end: ctx.timeBase('production_stops', 'end_time'),
+  };
   const stamp = stamps(ctx);
   return (row) => {
     const v = row.values;
-    const id = v.id;
-    if (typeof id !== 'bigint' || id !== row.key || id < 1n || id > INT4_MAX) return null;
+    const id = plainId(row);
+    if (id === undefined) return null;
     const order = plainRef(row, 'order_id', 'production_orders', actx);
     const reportedBy = plainRef(row, 'reported_by', 'users', actx);
     if (order === null || order === undefined || reportedBy === undefined) return null;
@@ -49,9 +58,8 @@ export function productionStopsLane(
     if (typeof machine !== 'bigint' || machine < 1n || machine > INT4_MAX) return null;
     if (!truthy(row.joined.order_machine_ok)) return null;
     if (actx.quarantined.get('machines')?.has(machine.toString())) return null;
-    const started = plainInstant(v.start_time, startBase, ctx.zone);
-    const ended = plainInstant(v.end_time, endBase, ctx.zone);
-    if (!started || !ended || ended < started) return null;
+    const interval = plainClosedInterval(v.start_time, v.end_time, bases, ctx.zone);
+    if (!interval) return null;
     const category = plainEnum(STOP_CATEGORY, v.category);
     if (category === undefined) return null;
     if (v.reason !== null && typeof v.reason !== 'string') return null;
@@ -69,8 +77,8 @@ export function productionStopsLane(
           machine_id: Number(machine),
           order_id: order,
           reason_id: null,
-          started_at: instantText(started),
-          ended_at: instantText(ended),
+          started_at: instantText(interval.started),
+          ended_at: instantText(interval.ended),
           reported_by: reportedBy,
           updated_by: null,
           ...stamp,

@@ -7,7 +7,7 @@ import { digestOf } from '../mappers/assessed.js';
 import { stamps, txt } from '../mappers/values.js';
 import { targetRow } from '../settle.js';
 import { TARGETS } from '../targets.js';
-import { hasExactly, INT4_MAX, plainInstant, plainRef } from './common.js';
+import { hasExactly, plainId, plainInstant, plainRef } from './common.js';
 
 const COLUMNS = ['id', 'order_id', 'waste_amount', 'reason', 'timestamp'];
 
@@ -26,8 +26,8 @@ export function wasteRecordsLane(
   const stamp = stamps(ctx);
   return (row) => {
     const v = row.values;
-    const id = v.id;
-    if (typeof id !== 'bigint' || id !== row.key || id < 1n || id > INT4_MAX) return null;
+    const id = plainId(row);
+    if (id === undefined) return null;
     const order = plainRef(row, 'order_id', 'production_orders', actx);
     if (order === null || order === undefined) return null;
     const amount = parseLegacyNumber(v.waste_amount);
