@@ -4,7 +4,10 @@
 // order), then, per file, times `shopfloor legacy import` and `shopfloor legacy verify` (each in
 // its own process, peak RSS read from /proc) into a fresh database, and — when pgloader is on the
 // PATH (Debian package `pgloader`) — pgloader's plain copy of the same file into another one, and
-// prints rows/s, peak memory and the ratio. Results go to bench/results/legacy.md.
+// prints rows/s, peak memory and the ratio. Then the floor: PostgreSQL alone loading the rows the
+// import produced for the new model (pg_dump → pg_restore -j 2 of its tables, no reading of the
+// file, no mapping, no row map) and building the model's indexes and keys, which any loader into
+// the new model has to pay. Results go to bench/results/legacy.md.
 // Generated files are kept in .tmp-bench/ (reused by the next run; delete them to regenerate).
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -77,6 +80,47 @@ const scratch = async (name) => {
 const pgloader = spawnSync('pgloader', ['--version'], { encoding: 'utf8' }).status === 0;
 const env = (url) => ({ PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url });
 
+/**
+ * PostgreSQL's own share of an import into the new model: the imported database's model tables
+ * (not the legacy_* bookkeeping, not the legacy schema) dumped, then restored into an empty
+ * database — rows (COPY), then indexes and keys, two jobs each — timed.
+ */
+async function floorOf(url) {
+  const version = (cmd) =>
+    Number(
+      /(\d+)\.\d+/.exec(spawnSync(cmd, ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 0,
+    );
+  const server =
+    Number((await admin.query('show server_version_num')).rows[0].server_version_num) / 10000;
+  if (version('pg_dump') < Math.floor(server))
+    return { detail: `needs pg_dump ${Math.floor(server)} or later` };
+  const dump = path.join(WORK, 'floor-dump');
+  fs.rmSync(dump, { recursive: true, force: true });
+  const excluded = ['legacy_*', 'legacy.*'].flatMap((t) => ['--exclude-table', t]);
+  const d = spawnSync('pg_dump', ['-Fd', '-j', '2', '-Z', '0', '-f', dump, ...excluded, url], {
+    encoding: 'utf8',
+  });
+  if (d.status !== 0) return { detail: `pg_dump failed: ${d.stderr.slice(-300)}` };
+  const furl = await scratch('shopfloor_bench_floor');
+  const restore = (section) =>
+    timed(
+      'pg_restore',
+      ['-d', furl, '--section', section, '-j', '2', '--no-owner', dump],
+      process.env,
+    );
+  const pre = await restore('pre-data');
+  const data = await restore('data');
+  const post = await restore('post-data');
+  await admin.query('drop database shopfloor_bench_floor with (force)');
+  fs.rmSync(dump, { recursive: true, force: true });
+  const failed = [pre, data, post].find((r) => r.code !== 0);
+  if (failed) return { detail: `pg_restore failed: ${failed.err.slice(-300)}` };
+  return {
+    seconds: data.seconds + post.seconds,
+    detail: `rows ${data.seconds.toFixed(1)} s + indexes and keys ${post.seconds.toFixed(1)} s`,
+  };
+}
+
 fs.mkdirSync(WORK, { recursive: true });
 const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
 const lines = [
@@ -112,6 +156,7 @@ for (const orders of SIZES) {
     if (loader.code !== 0) say(`pgloader failed: ${loader.err.slice(-500)}`);
     await admin.query('drop database shopfloor_bench_pgloader with (force)');
   }
+  const floor = await floorOf(url);
   await admin.query('drop database shopfloor_bench_legacy with (force)');
   const rate = (r) => Math.round(total / r.seconds).toLocaleString('en');
   lines.push(
@@ -121,6 +166,9 @@ for (const orders of SIZES) {
     loader
       ? `  pgloader (plain copy, no mapping or checks): ${loader.seconds.toFixed(1)} s, ${rate(loader)} rows/s, peak ${loader.peakMb.toFixed(0)} MB, exit ${loader.code}; import ÷ pgloader time ${(imp.seconds / loader.seconds).toFixed(2)} (target < 1)`
       : '  pgloader: not installed (apt-get install pgloader), no comparison',
+    floor.seconds
+      ? `  floor (PostgreSQL alone restoring the new model's rows from a dump, pg_restore -j 2: ${floor.detail}): ${floor.seconds.toFixed(1)} s${loader ? `; floor ÷ pgloader time ${(floor.seconds / loader.seconds).toFixed(2)}` : ''}; import ÷ floor ${(imp.seconds / floor.seconds).toFixed(2)}`
+      : `  floor: not measured (${floor.detail})`,
   );
 }
 lines.push('');

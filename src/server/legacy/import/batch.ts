@@ -1,5 +1,7 @@
 import type pg from 'pg';
-import { copyLines, copyRows, type CopyColumn } from './copy.js';
+import { chunked, copyLines, copyRows, copyText, encodeLine, type CopyColumn } from './copy.js';
+import { withDirect, type DirectRows, type DirectTarget } from './direct.js';
+import type { PreparedBatch } from './read-batches.js';
 import { resolveEnsures } from './ensure.js';
 import type { Change, Lane, MapContext, Prepared, SourceRow, TableMapper } from './mapping.js';
 import { escapeCopy, type PgValue } from './pg-text.js';
@@ -7,7 +9,7 @@ import { rawJson, rowHash } from './raw.js';
 import { fetchRefs } from './refs.js';
 import { advanceCheckpoint, zeroCounts, type Counts } from './runs.js';
 import { settle, type Outcome } from './settle.js';
-import { copyIsolated } from './isolate.js';
+import { copyIsolated, valueRows } from './isolate.js';
 import type { SideTable } from './side-table.js';
 
 export interface BatchTable {
@@ -21,6 +23,10 @@ export interface BatchTable {
   onQuarantined?: (key: bigint) => void;
   /** The import's short way for plain rows (lanes/); the rules decide the rest. */
   lane?: Lane | null;
+  /** Lane rows written straight to COPY text (import only; see direct.ts). */
+  direct?: DirectTarget | null;
+  /** A source row read again by its key (a row PostgreSQL refused after it was written out). */
+  reread?: (key: bigint) => SourceRow;
 }
 
 export interface Settled {
@@ -37,7 +43,7 @@ export function prepareRow(mapper: TableMapper, row: SourceRow, ctx: MapContext)
   }
 }
 
-function laneRow(lane: Lane, row: SourceRow): Prepared | null {
+export function laneRow(lane: Lane, row: SourceRow): ReturnType<Lane> {
   try {
     return lane(row);
   } catch {
@@ -55,28 +61,6 @@ export function prepareBatch(
   const hashes = rows.map((r, i) => rowHash(r.values, r.joined, prepared[i]!.digest));
   return { prepared, hashes };
 }
-
-/**
- * prepareBatch in slices, letting the event loop run between them: the batch before this one is
- * meanwhile sent to PostgreSQL and its answers handled, so mapping and the database's work on
- * the previous batch overlap instead of taking turns.
- */
-export async function prepareBatchInSlices(
-  t: BatchTable,
-  rows: readonly SourceRow[],
-  slice = 500,
-): Promise<{ prepared: Prepared[]; hashes: bigint[] }> {
-  const out: { prepared: Prepared[]; hashes: bigint[] } = { prepared: [], hashes: [] };
-  for (let i = 0; i < rows.length; i += slice) {
-    if (i > 0) await yieldToEventLoop();
-    const part = prepareBatch(t, rows.slice(i, i + slice));
-    out.prepared.push(...part.prepared);
-    out.hashes.push(...part.hashes);
-  }
-  return out;
-}
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Checks prepared rows' references in PostgreSQL and settles them (inside a transaction). */
 export async function settlePrepared(
@@ -97,6 +81,9 @@ export async function settlePrepared(
     epoch: t.ctx.epoch,
     floors: t.floors,
   });
+  if (t.direct) {
+    for (const [key, id] of ens.ids) if (id !== null) t.direct.known.set(key, id);
+  }
   const refRows = await fetchRefs(
     client,
     drafts.flatMap((d) => d.refs),
@@ -125,16 +112,16 @@ export async function settleBatch(
 export async function importBatch(
   client: pg.ClientBase,
   t: BatchTable,
-  rows: readonly SourceRow[],
-  prepared: { prepared: Prepared[]; hashes: bigint[] } = prepareBatch(t, rows),
+  batch: PreparedBatch,
 ): Promise<Counts> {
   const counts = zeroCounts();
   await client.query('BEGIN');
   try {
-    const outcomes = await settlePrepared(client, t, prepared.prepared, { create: true });
-    await insertOutcomes(client, t, rows, { outcomes, hashes: prepared.hashes }, counts);
+    const outcomes = await settlePrepared(client, t, batch.prepared, { create: true });
+    const settled = { outcomes, hashes: batch.hashes };
+    await insertOutcomes(client, t, batch.rows, settled, counts, batch.direct);
     await advanceCheckpoint(client, t.runId, t.mapper.source, {
-      lastKey: rows[rows.length - 1]?.key ?? null,
+      lastKey: batch.lastKey,
       done: false,
       add: counts,
     });
@@ -153,35 +140,45 @@ export async function insertOutcomes(
   rows: readonly SourceRow[],
   { outcomes, hashes }: Settled,
   counts: Counts,
+  direct: DirectRows | null = null,
 ): Promise<void> {
   const { mapper } = t;
+  const d = direct?.count ?? 0;
+  const refusedDirect = new Map<number, string>();
   if (mapper.target) {
     const inserts = outcomes.flatMap((o, i) => (o.kind === 'insert' ? [i] : []));
+    const values = inserts.map((i) => (outcomes[i] as Extract<Outcome, { kind: 'insert' }>).values);
     const refused = await copyIsolated(
       client,
       mapper.target,
-      inserts.map((i) => (outcomes[i] as Extract<Outcome, { kind: 'insert' }>).values),
+      withDirect(direct, valueRows(mapper.target, values)),
     );
     for (const [n, reason] of refused) {
-      outcomes[inserts[n]!] = { kind: 'quarantine', reason: `refused by PostgreSQL: ${reason}` };
+      if (n < d) refusedDirect.set(n, reason);
+      else
+        outcomes[inserts[n - d]!] = {
+          kind: 'quarantine',
+          reason: `refused by PostgreSQL: ${reason}`,
+        };
     }
   }
   if (t.side) {
+    const { side } = t;
     const sideRows = rows.flatMap((r, i) =>
-      outcomes[i]!.kind === 'quarantine' ? [] : [t.side!.row(r)],
+      outcomes[i]!.kind === 'quarantine' ? [] : [encodeLine(side.copyColumns, side.row(r))],
     );
-    await copyRows(client, t.side.qualified, t.side.copyColumns, sideRows);
+    const pieces = [...(direct?.sidePieces(refusedDirect) ?? []), ...chunked(sideRows)];
+    await copyText(client, side.qualified, side.copyColumns, pieces);
   }
   // Row map lines written directly (one per source row: the commonest COPY of an import).
   const source = escapeCopy(mapper.source);
   const mapLines: string[] = [];
   const records: PgValue[][] = [];
-  rows.forEach((r, i) => {
-    const o = outcomes[i]!;
+  const account = (r: SourceRow, o: Outcome, hash: bigint) => {
     counts.sourceRows++;
     const target = targetOf(t, r, o);
     const to = target ? `${escapeCopy(target.table)}\t${target.id}` : '\\N\t\\N';
-    mapLines.push(`${source}\t${r.key}\t${to}\t${hashes[i]!}`);
+    mapLines.push(`${source}\t${r.key}\t${to}\t${hash}`);
     if (o.kind === 'quarantine') {
       counts.quarantined++;
       t.onQuarantined?.(r.key);
@@ -193,7 +190,28 @@ export async function insertOutcomes(
       if (record[4] === 'imported_merged') counts.merged++;
       else if (record[4] !== 'quarantined') counts.cleared++;
     }
-  });
+  };
+  if (direct) {
+    const table = escapeCopy(mapper.target!.table);
+    for (let i = 0; i < d; i++) {
+      const reason = refusedDirect.get(i);
+      if (reason === undefined) {
+        counts.sourceRows++;
+        counts.imported++;
+        counts.inserted++;
+        mapLines.push(`${source}\t${direct.key(i)}\t${table}\t${direct.id(i)}\t${direct.hash(i)}`);
+        continue;
+      }
+      if (!t.reread) throw new Error(`${mapper.source}: a refused row cannot be read again`);
+      const row = t.reread(direct.key(i));
+      account(
+        row,
+        { kind: 'quarantine', reason: `refused by PostgreSQL: ${reason}` },
+        direct.hash(i),
+      );
+    }
+  }
+  rows.forEach((r, i) => account(r, outcomes[i]!, hashes[i]!));
   await copyLines(client, 'legacy_row_map', ROW_MAP_COLUMNS, mapLines);
   if (records.length > 0) {
     await copyRows(client, 'legacy_quarantine', QUARANTINE_COLUMNS, records);

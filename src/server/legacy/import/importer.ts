@@ -3,7 +3,9 @@ import { UsageError } from '../../cli/usage-error.js';
 import { PARENT_TABLES } from '../rules/assess.js';
 import type { AssessContext } from '../rules/context.js';
 import type { LegacySource } from '../source/open.js';
-import { importBatch, prepareBatchInSlices, type BatchTable } from './batch.js';
+import { importBatch, type BatchTable } from './batch.js';
+import { directTarget } from './direct.js';
+import { preparedBatches } from './read-batches.js';
 import { contextFor, type Decisions } from './context.js';
 import { deferForBulkLoad, indexBuilder, restoreDeferred, type IndexBuilder } from './deferred.js';
 import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
@@ -31,8 +33,9 @@ import {
   hasColumnIn,
   KEY_MIN,
   readPlanFor,
-  sourceBatches,
   sourceQuery,
+  sourceRowByKey,
+  sourceRows,
 } from './source-rows.js';
 import { assertEmptyTarget, inTransaction, resetSequences } from './target-state.js';
 
@@ -204,6 +207,8 @@ async function importTable(
   );
   if (side) await inTransaction(client, () => ensureSideTable(client, side));
   const parent = PARENT_TABLES.has(mapper.source);
+  const lane = s.lanes === false ? null : laneFor(table, actx, ctx);
+  const plan = readPlanFor(table, mapper, has);
   const t: BatchTable = {
     mapper,
     side,
@@ -213,9 +218,11 @@ async function importTable(
     onQuarantined: parent
       ? (k) => quarantinedSet(actx, mapper.source).add(k.toString())
       : undefined,
-    lane: s.lanes === false ? null : laneFor(table, actx, ctx),
+    lane,
+    // Lane rows go straight to COPY text (and their columns with no home to legacy.<table>).
+    direct: lane && mapper.target ? directTarget(mapper.target) : null,
+    reread: plan.keyColumn === null ? undefined : sourceRowByKey(source.db, plan),
   };
-  const plan = readPlanFor(table, mapper, has);
   mapper.start?.(sourceQuery(source.db), ctx, has);
   const total = countRows(source.db, table.name);
   let done = cp?.sourceRows ?? 0;
@@ -225,10 +232,14 @@ async function importTable(
   // While PostgreSQL ingests and commits one batch, the next is read and mapped in slices (the
   // rules of a row never depend on other rows of its own table, so the order of effects holds).
   let pending: Promise<void> | null = null;
-  for (const rows of sourceBatches(source.db, plan, cp?.lastKey ?? KEY_MIN, stored.batchSize)) {
-    const prepared = await prepareBatchInSlices(t, rows);
+  const after = cp?.lastKey ?? KEY_MIN;
+  for await (const batch of preparedBatches(
+    t,
+    sourceRows(source.db, plan, after),
+    stored.batchSize,
+  )) {
     await pending;
-    pending = importBatch(client, t, rows, prepared).then((c) => {
+    pending = importBatch(client, t, batch).then((c) => {
       done += c.sourceRows;
       imported += c.imported;
       quarantined += c.quarantined;

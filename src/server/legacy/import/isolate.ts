@@ -1,7 +1,20 @@
 import pg from 'pg';
-import { copyRows } from './copy.js';
+import { chunked, copyText, encodeLine } from './copy.js';
 import type { PgValue } from './pg-text.js';
 import type { TargetDef } from './targets.js';
+
+/** Rows of COPY text for one target, any run of which can be written again on its own. */
+export interface CopySource {
+  count: number;
+  /** The COPY text of rows [from, to), in pieces. */
+  pieces(from: number, to: number): Iterable<string | Buffer>;
+}
+
+/** Rows given as values, in the target's column order, encoded once. */
+export function valueRows(target: TargetDef, rows: readonly (readonly PgValue[])[]): CopySource {
+  const lines = rows.map((r) => encodeLine(target.columns, r));
+  return { count: lines.length, pieces: (from, to) => chunked(lines.slice(from, to)) };
+}
 
 /**
  * COPYs rows into a target table; when PostgreSQL refuses the batch (a constraint no rule
@@ -11,14 +24,14 @@ import type { TargetDef } from './targets.js';
 export async function copyIsolated(
   client: pg.ClientBase,
   target: TargetDef,
-  rows: readonly (readonly PgValue[])[],
+  rows: CopySource,
 ): Promise<Map<number, string>> {
   const refused = new Map<number, string>();
-  if (rows.length === 0) return refused;
+  if (rows.count === 0) return refused;
   const attempt = async (from: number, to: number): Promise<void> => {
     await client.query('SAVEPOINT legacy_copy');
     try {
-      await copyRows(client, target.table, target.columns, rows.slice(from, to));
+      await copyText(client, target.table, target.columns, rows.pieces(from, to));
       await client.query('RELEASE SAVEPOINT legacy_copy');
       return;
     } catch (e) {
@@ -34,7 +47,7 @@ export async function copyIsolated(
     await attempt(from, mid);
     await attempt(mid, to);
   };
-  await attempt(0, rows.length);
+  await attempt(0, rows.count);
   return refused;
 }
 

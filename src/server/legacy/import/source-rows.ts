@@ -74,6 +74,24 @@ export function* sourceBatches(
   afterKey: bigint,
   batchSize: number,
 ): Generator<SourceRow[]> {
+  let batch: SourceRow[] = [];
+  for (const row of sourceRows(db, p, afterKey)) {
+    batch.push(row);
+    if (batch.length >= batchSize) {
+      keepMemoryFlat();
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Rows after `afterKey` in key order, one by one (one statement, streamed with iterate()). */
+export function* sourceRows(
+  db: Database.Database,
+  p: ReadPlan,
+  afterKey: bigint,
+): Generator<SourceRow> {
   if (p.keyColumn === null) {
     // WITHOUT ROWID tables (rare, small): read whole, in hashed-key order.
     const all = (
@@ -82,33 +100,46 @@ export function* sourceBatches(
       .map((r) => toRow(p, r))
       .filter((r) => r.key > afterKey)
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
+    yield* all;
     return;
   }
-  // Rows as arrays (a third cheaper than objects), placed by the statement's column positions.
-  const stmt = db
-    .prepare(selectSql(p, `WHERE t.${p.keyColumn} > ?`))
+  const stmt = rowStatement(db, p, '>');
+  const place = placer(p, stmt);
+  for (const raw of stmt.iterate(afterKey) as IterableIterator<LegacyValue[]>) yield place(raw);
+}
+
+/** Reads one row again by its key, as sourceRows read it (a table with an integer key). */
+export function sourceRowByKey(db: Database.Database, p: ReadPlan): (key: bigint) => SourceRow {
+  const stmt = rowStatement(db, p, '=');
+  const place = placer(p, stmt);
+  return (key) => {
+    const raw = stmt.get(key) as LegacyValue[] | undefined;
+    if (!raw) throw new Error(`${p.table.name}: no row ${key} in the snapshot`);
+    return place(raw);
+  };
+}
+
+function rowStatement(db: Database.Database, p: ReadPlan, op: '>' | '=') {
+  return db
+    .prepare(selectSql(p, `WHERE t.${p.keyColumn} ${op} ?`))
     .safeIntegers(true)
     .raw(true);
+}
+
+/** Rows as arrays (a third cheaper than objects), placed by the statement's column positions. */
+function placer(p: ReadPlan, stmt: Database.Statement): (raw: LegacyValue[]) => SourceRow {
   const names = stmt.columns().map((c) => c.name);
   const own = p.table.columns.map((c) => [c.name, names.indexOf(c.name)] as const);
   const extra = names.flatMap((n, i) =>
     n.startsWith('__') && n !== '__key' ? [[n.slice(2), i] as const] : [],
   );
-  let batch: SourceRow[] = [];
-  for (const raw of stmt.iterate(afterKey) as IterableIterator<LegacyValue[]>) {
+  return (raw) => {
     const values: Record<string, LegacyValue> = {};
     for (const [name, i] of own) values[name] = i < 0 ? null : (raw[i] ?? null);
     const joined: Record<string, LegacyValue> = {};
     for (const [name, i] of extra) joined[name] = raw[i] ?? null;
-    batch.push({ key: BigInt(raw[0] as bigint), values, joined });
-    if (batch.length >= batchSize) {
-      keepMemoryFlat();
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+    return { key: BigInt(raw[0] as bigint), values, joined };
+  };
 }
 
 export function countRows(db: Database.Database, table: string): number {
