@@ -122,7 +122,9 @@ async function floorOf(url) {
 }
 
 fs.mkdirSync(WORK, { recursive: true });
-const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+const dirty = execSync('git status --porcelain -- src bin', { cwd: ROOT }).toString().trim();
+// Uncommitted changes to the code measured are said: the figures are then not the commit's.
+const commit = `${execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim()}${dirty ? ' (with uncommitted changes)' : ''}`;
 const lines = [
   `## ${new Date().toISOString()} commit ${commit}`,
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, PostgreSQL on the same machine (${database.kind}), load average before the run ${LOAD_BEFORE}`,

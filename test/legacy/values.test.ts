@@ -18,6 +18,7 @@ import {
   timeFormatOf,
   type ParsedTime,
 } from '../../src/server/legacy/values/index.js';
+import { instantText } from '../../src/server/legacy/import/instant.js';
 import { slugify } from '../../src/server/legacy/rules/slug.js';
 
 const JNB = 'Africa/Johannesburg';
@@ -351,5 +352,33 @@ describe('legacy enum mappings', () => {
     expect(slugify(null)).toBeNull();
     expect(slugify('Hopper Loader', '_')).toBe('hopper_loader');
     expect(slugify('x'.repeat(100))?.length).toBe(64);
+  });
+});
+
+describe('instantText', () => {
+  const expected = (d: Date) => `${d.toISOString().slice(0, 23)}000Z`;
+  const min = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(0); // 0000-01-01T00:00:00Z
+  const max = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+  it('prints what Date#toISOString prints, with microseconds, whatever order instants come in', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const instants = [min, max, 0, -1, 86_399_999, 86_400_000, -86_400_000, Date.UTC(2024, 1, 29)];
+    for (let i = 0; i < 20_000; i++) instants.push(Math.floor(min + random() * (max - min)));
+    // A run within one day (the cached date part) and across midnights, both ways.
+    for (let ms = Date.UTC(2025, 5, 1, 23, 59, 58); ms < Date.UTC(2025, 5, 2, 0, 0, 2); ms += 250) {
+      instants.push(ms, -ms);
+    }
+    for (const ms of instants) {
+      if (ms < min || ms > max) continue;
+      const d = new Date(ms);
+      expect(instantText(d), String(ms)).toBe(expected(d));
+    }
+  });
+
+  it('refuses instants outside years 0000-9999 and invalid dates', () => {
+    expect(() => instantText(new Date(max + 1))).toThrow(RangeError);
+    expect(() => instantText(new Date(min - 1))).toThrow(RangeError);
+    expect(() => instantText(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

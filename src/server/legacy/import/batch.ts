@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { chunked, copyLines, copyRows, copyText, encodeLine, type CopyColumn } from './copy.js';
+import { chunked, copyRows, copyText, encodeLine, type CopyColumn } from './copy.js';
 import { withDirect, type DirectRows, type DirectTarget } from './direct.js';
 import type { PreparedBatch } from './read-batches.js';
 import { resolveEnsures } from './ensure.js';
@@ -167,7 +167,7 @@ export async function insertOutcomes(
     const sideRows = rows.flatMap((r, i) =>
       outcomes[i]!.kind === 'quarantine' ? [] : [encodeLine(side.copyColumns, side.row(r))],
     );
-    const pieces = [...(direct?.sidePieces(refusedDirect) ?? []), ...chunked(sideRows)];
+    const pieces = [...(direct?.linesBut(direct.side, refusedDirect) ?? []), ...chunked(sideRows)];
     await copyText(client, side.qualified, side.copyColumns, pieces);
   }
   // Row map lines written directly (one per source row: the commonest COPY of an import).
@@ -192,16 +192,10 @@ export async function insertOutcomes(
     }
   };
   if (direct) {
-    const table = escapeCopy(mapper.target!.table);
-    for (let i = 0; i < d; i++) {
-      const reason = refusedDirect.get(i);
-      if (reason === undefined) {
-        counts.sourceRows++;
-        counts.imported++;
-        counts.inserted++;
-        mapLines.push(`${source}\t${direct.key(i)}\t${table}\t${direct.id(i)}\t${direct.hash(i)}`);
-        continue;
-      }
+    counts.sourceRows += d - refusedDirect.size;
+    counts.imported += d - refusedDirect.size;
+    counts.inserted += d - refusedDirect.size;
+    for (const [i, reason] of refusedDirect) {
       if (!t.reread) throw new Error(`${mapper.source}: a refused row cannot be read again`);
       const row = t.reread(direct.key(i));
       account(
@@ -212,7 +206,8 @@ export async function insertOutcomes(
     }
   }
   rows.forEach((r, i) => account(r, outcomes[i]!, hashes[i]!));
-  await copyLines(client, 'legacy_row_map', ROW_MAP_COLUMNS, mapLines);
+  const mapPieces = [...(direct?.linesBut(direct.map, refusedDirect) ?? []), ...chunked(mapLines)];
+  await copyText(client, 'legacy_row_map', ROW_MAP_COLUMNS, mapPieces);
   if (records.length > 0) {
     await copyRows(client, 'legacy_quarantine', QUARANTINE_COLUMNS, records);
   }

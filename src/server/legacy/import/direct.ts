@@ -45,14 +45,17 @@ export class CopySink {
 /** A batch's lane rows already written as COPY text. */
 export class DirectRows {
   readonly sink = new CopySink();
+  /** Each row's legacy_row_map line (same order). */
+  readonly map = new CopySink();
   /** Each row's legacy.<table> line, when the table keeps columns there (same order). */
   readonly side: CopySink | null;
   /** Per row: source key, target id, row hash (int8 each; ids of events may pass 2^53). */
   private cells = new BigInt64Array(3 * 1024);
   private n = 0;
 
-  constructor(withSide: boolean) {
-    this.side = withSide ? new CopySink() : null;
+  /** `source` and `target`: the row map's source_table and target_table, escaped for COPY. */
+  constructor(private readonly o: { source: string; target: string; side: boolean }) {
+    this.side = o.side ? new CopySink() : null;
   }
 
   get count(): number {
@@ -70,6 +73,7 @@ export class DirectRows {
     this.cells[3 * this.n + 2] = hash;
     this.n++;
     this.sink.line(line);
+    this.map.line(`${this.o.source}\t${key}\t${this.o.target}\t${id}\t${hash}`);
     if (sideLine !== null) this.side?.line(sideLine);
   }
 
@@ -85,15 +89,15 @@ export class DirectRows {
     return this.cells[3 * i + 2]!;
   }
 
-  /** The side lines of every row but the refused ones. */
-  *sidePieces(refused: ReadonlyMap<number, unknown>): Generator<Buffer> {
-    if (!this.side) return;
+  /** The lines of `sink` (map or side) of every row but the refused ones. */
+  *linesBut(sink: CopySink | null, refused: ReadonlyMap<number, unknown>): Generator<Buffer> {
+    if (!sink) return;
     let from = 0;
     for (const n of [...refused.keys()].sort((a, b) => a - b)) {
-      yield this.side.slice(from, n);
+      yield sink.slice(from, n);
       from = n + 1;
     }
-    yield this.side.slice(from, this.count);
+    yield sink.slice(from, this.count);
   }
 }
 

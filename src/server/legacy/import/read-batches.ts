@@ -4,6 +4,7 @@ import { encodeLine } from './copy.js';
 import { directLine, DirectRows } from './direct.js';
 import type { Prepared, SourceRow } from './mapping.js';
 import { keepMemoryFlat } from './memory.js';
+import { escapeCopy } from './pg-text.js';
 import { rowHash } from './raw.js';
 
 /** A batch of an import, read and mapped: lane rows written out, the others prepared. */
@@ -31,7 +32,13 @@ export async function* preparedBatches(
     rows: [],
     prepared: [],
     hashes: [],
-    direct: t.direct ? new DirectRows(t.side !== null) : null,
+    direct: t.direct
+      ? new DirectRows({
+          source: escapeCopy(t.mapper.source),
+          target: escapeCopy(t.direct.target.table),
+          side: t.side !== null,
+        })
+      : null,
     lastKey: null,
   });
   let batch = fresh();
