@@ -123,4 +123,28 @@ describe('indexes and foreign keys set aside for a bulk load', () => {
     await restoreDeferred(client, runId);
     expect(await stillDeferred(client)).toEqual([]);
   });
+
+  it("sets the row map's key aside too, and puts everything but one table back while that table's indexes are built", async () => {
+    const before = await catalog('legacy_row_map');
+    const events = await catalog('order_events');
+    await deferForBulkLoad(client, runId, 'legacy_row_map');
+    await deferForBulkLoad(client, runId, 'order_events');
+    expect((await catalog('legacy_row_map')).some((x) => x.includes('PRIMARY KEY'))).toBe(false);
+    const builder = indexBuilder(() => db.pool.connect(), runId);
+    builder.build('legacy_row_map');
+    await Promise.all([restoreDeferred(client, runId, 'legacy_row_map'), builder.finish()]);
+    expect(await stillDeferred(client)).toEqual([]);
+    expect(await catalog('legacy_row_map')).toEqual(before);
+    expect(await catalog('order_events')).toEqual(events);
+
+    await deferForBulkLoad(client, runId, 'legacy_row_map');
+    await deferForBulkLoad(client, runId, 'order_events');
+    await restoreDeferred(client, runId, 'legacy_row_map');
+    expect(await stillDeferred(client)).toEqual([
+      'legacy_row_map.legacy_row_map_pkey',
+      'legacy_row_map.legacy_row_map_target_idx',
+    ]);
+    await restoreDeferred(client, runId);
+    expect(await catalog('legacy_row_map')).toEqual(before);
+  });
 });

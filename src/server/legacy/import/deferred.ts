@@ -98,10 +98,15 @@ export async function deferForBulkLoad(
  * Puts back everything this run set aside, in one transaction: statistics first (the foreign
  * key checks are planned as joins), then the indexes, then the foreign keys, each validated over
  * the whole table. A row breaking a key fails the import with the database's reason and leaves
- * the record in place, so nothing is dropped without trace and a rerun tries again.
+ * the record in place, so nothing is dropped without trace and a rerun tries again. `except`: a
+ * table left out (its indexes are being built on another connection meanwhile).
  */
-export async function restoreDeferred(client: pg.ClientBase, runId: number): Promise<void> {
-  await restore(client, runId, null);
+export async function restoreDeferred(
+  client: pg.ClientBase,
+  runId: number,
+  except?: string,
+): Promise<void> {
+  await restore(client, runId, null, except ?? null);
 }
 
 /**
@@ -114,10 +119,16 @@ export async function restoreIndexes(
   runId: number,
   table: string,
 ): Promise<void> {
-  await restore(client, runId, table);
+  await restore(client, runId, table, null);
 }
 
-async function restore(client: pg.ClientBase, runId: number, indexesOf: string | null) {
+/** What is set aside: the indexes of `indexesOf` only, or everything but the table `except`. */
+async function restore(
+  client: pg.ClientBase,
+  runId: number,
+  indexesOf: string | null,
+  except: string | null,
+) {
   await inTransaction(client, async () => {
     const r = await client.query<{
       table_name: string;
@@ -127,8 +138,9 @@ async function restore(client: pg.ClientBase, runId: number, indexesOf: string |
     }>(
       `select table_name, name, kind, definition from legacy_deferred
        where run_id = $1 and ($2::text is null or (table_name = $2 and kind = 'index'))
+         and table_name is distinct from $3
        order by kind = 'foreign_key', table_name, name`,
-      [runId, indexesOf],
+      [runId, indexesOf, except],
     );
     if (r.rows.length === 0) return;
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
@@ -148,8 +160,9 @@ async function restore(client: pg.ClientBase, runId: number, indexesOf: string |
     }
     await client.query(
       `delete from legacy_deferred
-       where run_id = $1 and ($2::text is null or (table_name = $2 and kind = 'index'))`,
-      [runId, indexesOf],
+       where run_id = $1 and ($2::text is null or (table_name = $2 and kind = 'index'))
+         and table_name is distinct from $3`,
+      [runId, indexesOf, except],
     );
   });
 }

@@ -175,10 +175,19 @@ async function importTables(
     await builder?.finish().catch(() => undefined); // the load's own error is the one to tell
     throw e;
   }
-  await builder?.finish();
   s.progress.log('Building the indexes and checking the foreign keys set aside for the load…');
   const t0 = performance.now();
-  await restoreDeferred(client, run.id);
+  await builder?.finish(); // the builds queued so far, which the restore must not race
+  // The row map's key and index (written by every table, so built last) on a second
+  // connection, while this one puts back the foreign keys: different tables, no lock between.
+  const last = s.connect ? indexBuilder(s.connect, run.id) : null;
+  last?.build('legacy_row_map');
+  const [keys, built] = await Promise.allSettled([
+    restoreDeferred(client, run.id, last ? 'legacy_row_map' : undefined),
+    last?.finish(),
+  ]);
+  for (const r of [keys, built]) if (r.status === 'rejected') throw r.reason;
+  await restoreDeferred(client, run.id); // anything left (nothing, unless a build was cut short)
   s.progress.log(
     `Indexes and foreign keys back in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -81,6 +81,8 @@ export function copyField(type: PgType, value: PgValue): string {
       return escapeCopy(arrayLiteral(value as string[]));
     case 'int':
     case 'bigint':
+      // A number or bigint prints digits and a sign only: nothing to escape.
+      return typeof value === 'string' ? escapeCopy(value) : String(value);
     case 'text':
     case 'numeric':
     case 'timestamptz':
