@@ -6,10 +6,10 @@ import type { TargetDef } from './targets.js';
 
 /**
  * Lane rows written straight to COPY text as they are read. A batch in flight then holds, per
- * such row, a line of bytes outside the JavaScript heap and three numbers — not the source row,
- * its values and its target row — so the garbage collector has next to nothing to copy or mark
- * (it was a fifth of an import's time). The rules' rows (and lane rows whose reference data is
- * not known yet) keep the general path.
+ * such row, lines of bytes outside the JavaScript heap and three int8s — not the source row, its
+ * values and its target row — so the garbage collector has far less to copy and mark (measured
+ * at 200,000 orders: 6.5 s of collection before, 4.3 s after). The rules' rows (and lane rows
+ * whose reference data is not known yet) keep the general path.
  */
 
 /** Lines of COPY text in one growing buffer, with where each line starts. */
