@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { chunked, copyRows, copyText, encodeLine, type CopyColumn } from './copy.js';
-import { withDirect, type DirectRows, type DirectTarget } from './direct.js';
+import { chunked, copyRows, copyText, type CopyColumn } from './copy.js';
+import { rowMapLine, withDirect, type DirectRows, type DirectTarget } from './direct.js';
 import type { PreparedBatch } from './read-batches.js';
 import { resolveEnsures } from './ensure.js';
 import type { Change, Lane, MapContext, Prepared, SourceRow, TableMapper } from './mapping.js';
@@ -155,17 +155,13 @@ export async function insertOutcomes(
     );
     for (const [n, reason] of refused) {
       if (n < d) refusedDirect.set(n, reason);
-      else
-        outcomes[inserts[n - d]!] = {
-          kind: 'quarantine',
-          reason: `refused by PostgreSQL: ${reason}`,
-        };
+      else outcomes[inserts[n - d]!] = refusedByPostgres(reason);
     }
   }
   if (t.side) {
     const { side } = t;
     const sideRows = rows.flatMap((r, i) =>
-      outcomes[i]!.kind === 'quarantine' ? [] : [encodeLine(side.copyColumns, side.row(r))],
+      outcomes[i]!.kind === 'quarantine' ? [] : [side.line(r)],
     );
     const pieces = [...(direct?.linesBut(direct.side, refusedDirect) ?? []), ...chunked(sideRows)];
     await copyText(client, side.qualified, side.copyColumns, pieces);
@@ -177,8 +173,8 @@ export async function insertOutcomes(
   const account = (r: SourceRow, o: Outcome, hash: bigint) => {
     counts.sourceRows++;
     const target = targetOf(t, r, o);
-    const to = target ? `${escapeCopy(target.table)}\t${target.id}` : '\\N\t\\N';
-    mapLines.push(`${source}\t${r.key}\t${to}\t${hash}`);
+    const to = target ? { table: escapeCopy(target.table), id: target.id } : null;
+    mapLines.push(rowMapLine(source, r.key, to, hash));
     if (o.kind === 'quarantine') {
       counts.quarantined++;
       t.onQuarantined?.(r.key);
@@ -198,11 +194,7 @@ export async function insertOutcomes(
     for (const [i, reason] of refusedDirect) {
       if (!t.reread) throw new Error(`${mapper.source}: a refused row cannot be read again`);
       const row = t.reread(direct.key(i));
-      account(
-        row,
-        { kind: 'quarantine', reason: `refused by PostgreSQL: ${reason}` },
-        direct.hash(i),
-      );
+      account(row, refusedByPostgres(reason), direct.hash(i));
     }
   }
   rows.forEach((r, i) => account(r, outcomes[i]!, hashes[i]!));
@@ -211,6 +203,11 @@ export async function insertOutcomes(
   if (records.length > 0) {
     await copyRows(client, 'legacy_quarantine', QUARANTINE_COLUMNS, records);
   }
+}
+
+/** The outcome of a row PostgreSQL refused (its reason as the database gave it). */
+export function refusedByPostgres(reason: string): Extract<Outcome, { kind: 'quarantine' }> {
+  return { kind: 'quarantine', reason: `refused by PostgreSQL: ${reason}` };
 }
 
 export const ROW_MAP_COLUMNS: CopyColumn[] = [

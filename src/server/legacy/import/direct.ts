@@ -12,6 +12,20 @@ import type { TargetDef } from './targets.js';
  * whose reference data is not known yet) keep the general path.
  */
 
+/**
+ * A legacy_row_map line: source table and target table escaped for COPY; no target (quarantined)
+ * when `target` is null.
+ */
+export function rowMapLine(
+  source: string,
+  key: bigint,
+  target: { table: string; id: bigint | number } | null,
+  hash: bigint,
+): string {
+  const to = target ? `${target.table}\t${target.id}` : '\\N\t\\N';
+  return `${source}\t${key}\t${to}\t${hash}`;
+}
+
 /** Lines of COPY text in one growing buffer, with where each line starts. */
 export class CopySink {
   private buf = Buffer.allocUnsafe(64 * 1024);
@@ -73,7 +87,7 @@ export class DirectRows {
     this.cells[3 * this.n + 2] = hash;
     this.n++;
     this.sink.line(line);
-    this.map.line(`${this.o.source}\t${key}\t${this.o.target}\t${id}\t${hash}`);
+    this.map.line(rowMapLine(this.o.source, key, { table: this.o.target, id }, hash));
     if (sideLine !== null) this.side?.line(sideLine);
   }
 

@@ -1,6 +1,5 @@
 import type { BatchTable } from './batch.js';
 import { laneRow, prepareRow } from './batch.js';
-import { encodeLine } from './copy.js';
 import { directLine, DirectRows } from './direct.js';
 import type { Prepared, SourceRow } from './mapping.js';
 import { keepMemoryFlat } from './memory.js';
@@ -64,7 +63,7 @@ function addRow(t: BatchTable, batch: PreparedBatch, row: SourceRow): void {
     const line = directLine(t.direct, ready);
     if (line !== null) {
       const hash = rowHash(row.values, row.joined, ready.digest);
-      const side = t.side ? encodeLine(t.side.copyColumns, t.side.row(row)) : null;
+      const side = t.side ? t.side.line(row) : null;
       batch.direct.add(row.key, ready.id, hash, line, side);
       return;
     }

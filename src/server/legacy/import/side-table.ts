@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { quoteIdent, type CopyColumn } from './copy.js';
+import { encodeLine, quoteIdent, type CopyColumn } from './copy.js';
 import type { SourceRow, TableMapper } from './mapping.js';
 import type { PgValue } from './pg-text.js';
 import { verbatimText } from './raw.js';
@@ -20,6 +20,8 @@ export interface SideTable {
   columns: readonly string[];
   copyColumns: readonly CopyColumn[];
   row(r: SourceRow): PgValue[];
+  /** row(r) as a line of COPY text. */
+  line(r: SourceRow): string;
 }
 
 export function sideTableFor(
@@ -29,15 +31,21 @@ export function sideTableFor(
   const used = new Set(mapper.target ? mapper.uses : []);
   const columns = sourceColumns.filter((c) => !used.has(c));
   if (columns.length === 0 && mapper.target) return null;
+  const copyColumns: CopyColumn[] = [
+    { name: SOURCE_KEY_COLUMN, type: 'bigint' },
+    ...columns.map((name) => ({ name, type: 'text' as const })),
+  ];
+  const row = (r: SourceRow): PgValue[] => [
+    r.key,
+    ...columns.map((c) => verbatimText(r.values[c] ?? null)),
+  ];
   return {
     qualifiedName: `${LEGACY_SCHEMA}.${mapper.source}`,
     qualified: `${LEGACY_SCHEMA}.${quoteIdent(mapper.source)}`,
     columns,
-    copyColumns: [
-      { name: SOURCE_KEY_COLUMN, type: 'bigint' },
-      ...columns.map((name) => ({ name, type: 'text' as const })),
-    ],
-    row: (r) => [r.key, ...columns.map((c) => verbatimText(r.values[c] ?? null))],
+    copyColumns,
+    row,
+    line: (r) => encodeLine(copyColumns, row(r)),
   };
 }
 

@@ -110,9 +110,14 @@ export function* sourceRows(
 
 /** Reads one row again by its key, as sourceRows read it (a table with an integer key). */
 export function sourceRowByKey(db: Database.Database, p: ReadPlan): (key: bigint) => SourceRow {
-  const stmt = rowStatement(db, p, '=');
-  const place = placer(p, stmt);
+  let read: { stmt: Database.Statement; place: (raw: LegacyValue[]) => SourceRow } | null = null;
   return (key) => {
+    if (!read) {
+      // Prepared at the first refusal only (most imports have none).
+      const stmt = rowStatement(db, p, '=');
+      read = { stmt, place: placer(p, stmt) };
+    }
+    const { stmt, place } = read;
     const raw = stmt.get(key) as LegacyValue[] | undefined;
     if (!raw) throw new Error(`${p.table.name}: no row ${key} in the snapshot`);
     return place(raw);

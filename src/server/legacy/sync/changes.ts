@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { recordOf, type BatchTable } from '../import/batch.js';
+import { recordOf, refusedByPostgres, type BatchTable } from '../import/batch.js';
 import type { SourceRow } from '../import/mapping.js';
 import type { Counts } from '../import/runs.js';
 import type { Outcome } from '../import/settle.js';
@@ -35,7 +35,7 @@ export async function applyChange(
   const table = t.mapper.source;
   if (o.kind === 'insert') {
     const refused = await upsertTarget(client, t.mapper.target!, o.values);
-    if (refused !== null) o = { kind: 'quarantine', reason: `refused by PostgreSQL: ${refused}` };
+    if (refused !== null) o = refusedByPostgres(refused);
   }
   if (o.kind === 'quarantine') {
     await upsertRecord(client, recordOf(t, row, o)!);
