@@ -14,6 +14,8 @@ import {
   readPlanFor,
   sourceBatches,
 } from '../../src/server/legacy/import/source-rows.js';
+import { silentProgress } from '../../src/server/legacy/import/progress.js';
+import { syncLegacy } from '../../src/server/legacy/sync/syncer.js';
 import type { TimeBase } from '../../src/server/legacy/values/index.js';
 
 /**
@@ -147,5 +149,15 @@ describe('import lanes', () => {
     const events = report.tables.find((t) => t.table === 'production_events')!;
     expect(events.imported + events.quarantined).toBe(events.sourceRows);
     expect(events.quarantined).toBeGreaterThan(1); // 42, and the events of order 60
+    // A sync of the unchanged file changes nothing: order 60 is still refused, so its events
+    // still follow it into the quarantine (the rules alone would import them).
+    const before = await dumpDatabase(db.pool);
+    const again = await withSource(db.pool, plain, (source, client) =>
+      syncLegacy(client, source, { chunkSize: 30, progress: silentProgress }),
+    );
+    expect(
+      again.tables.filter((t) => t.inserted + t.updated + t.deleted + t.quarantined > 0),
+    ).toEqual([]);
+    expect(await dumpDatabase(db.pool)).toEqual(before);
   }, 60_000);
 });

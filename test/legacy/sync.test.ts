@@ -137,6 +137,21 @@ describe('legacy sync', () => {
     expect(await dumpDatabase(db.pool)).toEqual(before);
   });
 
+  it('a changed reference row keeps its role: the first row with a code owns it, a duplicate stays merged', async () => {
+    legacyWrites(`
+      UPDATE reason_codes SET description = 'Seamer, line 2' WHERE id = 900;
+      UPDATE reason_codes SET description = 'duplicate code, edited' WHERE id = 901;
+    `);
+    const r = await sync();
+    expect(changes(r, 'reason_codes')).toMatchObject({ updated: 2, quarantined: 0 });
+    const records = await q<{ source_key: string; action: string }>(
+      `select source_key, action from legacy_quarantine
+       where source_table = 'reason_codes' and source_key in ('900', '901') order by source_key`,
+    );
+    expect(records).toEqual([{ source_key: '901', action: 'imported_merged' }]);
+    expect((await verify()).shown).toEqual([]);
+  });
+
   it('a fixed row comes back with its children', async () => {
     legacyWrites(`UPDATE production_orders SET quantity = 10 WHERE id = 4;`);
     const r = await sync();

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { insertOutcomes, prepareBatch, settlePrepared } from '../import/batch.js';
-import { ensureKey } from '../import/ensure.js';
+import { insertOutcomes, prepareBatch, settlePrepared, type BatchTable } from '../import/batch.js';
 import type { LegacyFile } from '../import/importer.js';
-import type { HasColumn, Prepared, SourceRow } from '../import/mapping.js';
+import { laneFor } from '../import/lanes/index.js';
+import type { SourceRow } from '../import/mapping.js';
 import type { Progress } from '../import/progress.js';
 import { buildReport, type ImportReport } from '../import/report.js';
 import {
@@ -16,12 +16,19 @@ import {
   zeroCounts,
   type Counts,
 } from '../import/runs.js';
-import { openMappingSession, type SessionTable } from '../import/session.js';
+import { openMappingSession, type MappingSession, type SessionTable } from '../import/session.js';
 import { ensureSideTable } from '../import/side-table.js';
-import { countRows, KEY_MIN, sourceBatches, sourceQuery } from '../import/source-rows.js';
+import {
+  countRows,
+  KEY_MIN,
+  sourceQuery,
+  sourceRowByKey,
+  sourceRows,
+} from '../import/source-rows.js';
 import { inTransaction, resetSequences } from '../import/target-state.js';
 import { LegacyFailure } from '../import/errors.js';
-import { applyChange, markDeleted, type MapEntry } from './changes.js';
+import { applyChange, markDeleted } from './changes.js';
+import { chunkDigests, diffChunk, type ChunkDiff, type ChunkDigest } from './digest.js';
 import { removePending } from './removals.js';
 
 const KEY_MAX = 2n ** 63n - 1n;
@@ -42,9 +49,10 @@ export interface SyncReport {
 /**
  * Brings PostgreSQL in line with the legacy file as it is now: rows new in the file are
  * imported, changed rows (raw values or the rules' decision) updated, rows gone from the file
- * removed (children first). Every row of the file is mapped and hashed, but only rows whose hash
- * differs from legacy_row_map's are written; each chunk commits with its checkpoint. A killed
- * sync is simply run again: it reconciles from wherever the last one stopped.
+ * removed (children first). Every row of the file is mapped and hashed (digest.ts); PostgreSQL
+ * compares keys and hashes with legacy_row_map, and only the rows that differ are read again and
+ * written. Each chunk commits with its checkpoint. A killed sync is simply run again: it
+ * reconciles from wherever the last one stopped.
  */
 export async function syncLegacy(
   client: pg.ClientBase,
@@ -73,7 +81,7 @@ export async function syncLegacy(
     for (const t of session.tables) {
       const total = countRows(source.db, t.table.name);
       o.progress.start(t.table.name, total, 0);
-      const r = await syncTable(client, source, t, session.has, run.id, o.chunkSize, (n) =>
+      const r = await syncTable(client, source, session, t, run.id, o.chunkSize, (n) =>
         o.progress.advance(t.table.name, n),
       );
       reports.set(t.table.name, r);
@@ -105,8 +113,8 @@ function summary(r: SyncTableReport): string {
 async function syncTable(
   client: pg.ClientBase,
   source: LegacyFile,
+  session: MappingSession,
   t: SessionTable,
-  has: HasColumn,
   runId: number,
   chunkSize: number,
   advance: (n: number) => void,
@@ -114,15 +122,19 @@ async function syncTable(
   const report: SyncTableReport = { table: t.table.name, unchanged: 0, ...zeroCounts() };
   const side = t.batch.side;
   if (side) await inTransaction(client, () => ensureSideTable(client, side));
-  t.mapper.start?.(sourceQuery(source.db), t.batch.ctx, has);
-  const owners = new Set<string>();
+  t.mapper.start?.(sourceQuery(source.db), t.batch.ctx, session.has);
+  // Rows are hashed the way the import hashed them: a plain row through its table's lane.
+  const batch: BatchTable = { ...t.batch, lane: laneFor(t.table, session.actx, session.ctx) };
+  const keep = t.plan.keyColumn === null;
+  const reread = keep ? null : sourceRowByKey(source.db, t.plan);
   let lo = KEY_MIN;
   let done = 0;
-  const chunk = async (rows: SourceRow[], hi: bigint) => {
+  const chunk = async (digest: ChunkDigest | null, hi: bigint) => {
     const counts = zeroCounts();
+    const read = (key: bigint) => digest?.kept?.get(key) ?? reread!(key);
     await inTransaction(client, async () => {
-      const unchanged = await syncChunk(client, t, rows, lo, hi, owners, counts);
-      report.unchanged += unchanged;
+      const diff = await diffChunk(client, t.mapper.source, digest, lo, hi);
+      report.unchanged += await syncChunk(client, batch, digest, diff, read, counts);
       await advanceCheckpoint(client, runId, t.mapper.source, {
         lastKey: hi === KEY_MAX ? null : hi,
         done: hi === KEY_MAX,
@@ -131,113 +143,53 @@ async function syncTable(
     });
     for (const k of Object.keys(counts) as (keyof Counts)[]) report[k] += counts[k];
     lo = hi;
-  };
-  for (const rows of sourceBatches(source.db, t.plan, KEY_MIN, chunkSize)) {
-    await chunk(rows, rows[rows.length - 1]!.key);
-    done += rows.length;
+    done += digest?.count ?? 0;
     advance(done);
+  };
+  // While PostgreSQL compares and applies one chunk, the next is read and hashed.
+  let pending: Promise<void> | null = null;
+  const owners = new Set<string>();
+  const rows = sourceRows(source.db, t.plan, KEY_MIN);
+  for await (const digest of chunkDigests(batch, rows, { size: chunkSize, keep, owners })) {
+    await pending;
+    pending = chunk(digest, digest.lastKey);
+    pending.catch(() => undefined); // awaited next turn; never an unhandled rejection
   }
-  await chunk([], KEY_MAX);
+  await pending;
+  await chunk(null, KEY_MAX);
   return report;
 }
 
-/** One chunk (lo, hi]: returns how many rows were unchanged. */
+/**
+ * Applies one chunk's differences: new rows imported, changed rows updated (both read again by
+ * key and mapped in full), rows gone from the file marked. Returns how many were unchanged.
+ */
 async function syncChunk(
   client: pg.ClientBase,
-  t: SessionTable,
-  rows: SourceRow[],
-  lo: bigint,
-  hi: bigint,
-  owners: Set<string>,
+  t: BatchTable,
+  digest: ChunkDigest | null,
+  diff: ChunkDiff,
+  read: (key: bigint) => SourceRow,
   counts: Counts,
 ): Promise<number> {
-  const map = await loadMap(client, t.mapper.source, lo, hi);
-  const { prepared, hashes } = prepareBatch(t.batch, rows);
-  const fresh: number[] = [];
-  const changed: { i: number; old: MapEntry }[] = [];
-  rows.forEach((r, i) => {
-    const m = map.get(r.key);
-    map.delete(r.key);
-    counts.sourceRows++;
-    if (!m) fresh.push(i);
-    else if (m.hash !== hashes[i]) changed.push({ i, old: m });
-    else if (m.targetTable === null) t.batch.onQuarantined?.(r.key);
-  });
-  const ownerOf = ownership(prepared, owners);
-  if (fresh.length > 0) {
-    const outcomes = await settlePrepared(
-      client,
-      t.batch,
-      fresh.map((i) => prepared[i]!),
-      { create: true },
-    );
-    await insertOutcomes(
-      client,
-      t.batch,
-      fresh.map((i) => rows[i]!),
-      { outcomes, hashes: fresh.map((i) => hashes[i]!) },
-      counts,
-    );
+  counts.sourceRows += digest?.count ?? 0;
+  for (const key of diff.quarantined) t.onQuarantined?.(key);
+  if (diff.fresh.length > 0) {
+    const rows = diff.fresh.map(read);
+    const { prepared, hashes } = prepareBatch(t, rows);
+    const outcomes = await settlePrepared(client, t, prepared, { create: true });
+    await insertOutcomes(client, t, rows, { outcomes, hashes }, counts);
   }
-  if (changed.length > 0) {
-    const outcomes = await settlePrepared(
-      client,
-      t.batch,
-      changed.map((c) => prepared[c.i]!),
-      { create: true },
-    );
-    for (const [n, { i, old }] of changed.entries()) {
-      let o = outcomes[n]!;
-      if (o.kind === 'self') o = { ...o, created: ownerOf(i) };
-      await applyChange(client, t.batch, rows[i]!, old, o, hashes[i]!, counts);
+  if (diff.changed.length > 0) {
+    const rows = diff.changed.map((c) => read(c.key));
+    const { prepared, hashes } = prepareBatch(t, rows);
+    const outcomes = await settlePrepared(client, t, prepared, { create: true });
+    for (const [i, old] of diff.changed.entries()) {
+      let o = outcomes[i]!;
+      if (o.kind === 'self') o = { ...o, created: digest?.owners.has(old.key) ?? false };
+      await applyChange(client, t, rows[i]!, old, o, hashes[i]!, counts);
     }
   }
-  for (const m of map.values()) await markDeleted(client, t.batch, m, counts);
-  return rows.length - fresh.length - changed.length;
-}
-
-/** Reference rows: the first row of the table naming a code owns it; later ones are merged. */
-function ownership(prepared: Prepared[], owners: Set<string>): (i: number) => boolean {
-  const own = prepared.map((p) => {
-    if (p.kind !== 'draft' || !p.draft.self) return false;
-    const key = ensureKey(p.draft.self);
-    if (owners.has(key)) return false;
-    owners.add(key);
-    return true;
-  });
-  return (i) => own[i] ?? false;
-}
-
-async function loadMap(
-  client: pg.ClientBase,
-  table: string,
-  lo: bigint,
-  hi: bigint,
-): Promise<Map<bigint, MapEntry>> {
-  const r = await client.query<{
-    k: string;
-    tt: string | null;
-    ti: string | null;
-    h: string;
-    a: string | null;
-  }>(
-    `SELECT m.source_key::text AS k, m.target_table AS tt, m.target_id::text AS ti,
-       m.row_hash::text AS h, q.action AS a
-     FROM legacy_row_map m LEFT JOIN legacy_quarantine q
-       ON q.source_table = m.source_table AND q.source_key = m.source_key::text
-     WHERE m.source_table = $1 AND m.source_key > $2 AND m.source_key <= $3`,
-    [table, lo.toString(), hi.toString()],
-  );
-  return new Map(
-    r.rows.map((x) => [
-      BigInt(x.k),
-      {
-        key: BigInt(x.k),
-        targetTable: x.tt,
-        targetId: x.ti === null ? null : BigInt(x.ti),
-        hash: BigInt(x.h),
-        action: x.a,
-      },
-    ]),
-  );
+  for (const m of diff.gone) await markDeleted(client, t, m, counts);
+  return (digest?.count ?? 0) - diff.fresh.length - diff.changed.length;
 }

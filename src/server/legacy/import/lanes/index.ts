@@ -19,8 +19,9 @@ const LANES: Record<string, LaneFactory> = {
 
 /**
  * The import's lane for a source table, if it has one and the file's table fits it: plain rows
- * skip the general rules' objects and the reference round trip. Only `import` uses lanes;
- * `verify` and `sync` always run the rules, so verify checks every lane against them.
+ * skip the general rules' objects and the reference round trip. `import` and `sync` (which hashes
+ * every row as the import did) use lanes; `verify` always runs the rules, so it checks every lane
+ * against them.
  */
 export function laneFor(table: SourceTable, actx: AssessContext, ctx: MapContext): Lane | null {
   return LANES[table.name]?.(table, actx, ctx) ?? null;
