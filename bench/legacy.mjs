@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // npm run bench:legacy — generates legacy production.db files (BENCH_LEGACY_ORDERS, default
 // 200,000 and 1,000,000 orders: about 5 events, 1 stop, 0.3 downtime and 0.2 waste rows per
-// order), then, per file, times `shopfloor legacy import` and `shopfloor legacy verify` (each in
-// its own process, peak RSS read from /proc) into a fresh database, and — when pgloader is on the
-// PATH (Debian package `pgloader`) — pgloader's plain copy of the same file into another one, and
-// prints rows/s, peak memory and the ratio. Then the floor: PostgreSQL alone loading the rows the
-// import produced for the new model (pg_dump → pg_restore -j 2 of its tables, no reading of the
-// file, no mapping, no row map) and building the model's indexes and keys, which any loader into
-// the new model has to pay. Results go to bench/results/legacy.md.
+// order), then, per file, times (each in its own process, peak RSS read from /proc, into a fresh
+// database) `shopfloor legacy import`, `verify`, and two `sync`s — the file unchanged, then a copy
+// with a day's worth of legacy writes — and, when pgloader is on the PATH (Debian package
+// `pgloader`), pgloader's plain copy of the same file into another database, and prints rows/s,
+// peak memory and the ratio. Then the floor: PostgreSQL alone loading the rows the import
+// produced for the new model (pg_dump → pg_restore -j 2 of its tables, no reading of the file, no
+// mapping, no row map) and building the model's indexes and keys, which any loader into the new
+// model has to pay. Results go to bench/results/legacy.md.
 // Generated files are kept in .tmp-bench/ (reused by the next run; delete them to regenerate).
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,6 +63,34 @@ function sourceRows(file) {
       tables.map((t) => [t, db.prepare(`select count(*) as n from "${t}"`).get().n]),
     );
     return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A copy of `file` with what the legacy app might write in a day at this size: one order in a
+ * thousand updated, one event in a thousand added (copies with new ids) and one deleted.
+ */
+function writeChanges(file, out) {
+  fs.copyFileSync(file, out);
+  const db = new Database(out);
+  try {
+    const run = (sql) => db.prepare(sql).run().changes;
+    const maxEvent = db.prepare('select max(id) as m from production_events').get().m;
+    const updated = run(
+      `update production_orders set notes = 'changed at cutover' where id % 1000 = 0`,
+    );
+    db.exec(
+      `create temp table fresh as select * from production_events where id % 1000 = 1;
+       update fresh set id = id + ${maxEvent}`,
+    );
+    const added = run('insert into production_events select * from fresh');
+    const deleted = run('delete from production_events where id % 1000 = 2');
+    return {
+      total: updated + added + deleted,
+      detail: `${updated} orders updated, ${added} events added, ${deleted} deleted in the file`,
+    };
   } finally {
     db.close();
   }
@@ -150,6 +179,18 @@ for (const orders of SIZES) {
   say(`verify…`);
   const ver = await timed(process.execPath, [CLI, 'legacy', 'verify', '--from', file], env(url));
   if (ver.code !== 0) failed = true;
+  // The cutover's final sync: once against the unchanged file, once after a day's worth of
+  // legacy writes on a copy (updated orders, new and deleted events).
+  say(`sync, file unchanged…`);
+  const same = await timed(process.execPath, [CLI, 'legacy', 'sync', '--from', file], env(url));
+  if (same.code !== 0) failed = true;
+  const changed = path.join(WORK, `legacy-${orders}-changed.db`);
+  const edits = writeChanges(file, changed);
+  say(`sync after ${edits.total} changed rows…`);
+  const after = await timed(process.execPath, [CLI, 'legacy', 'sync', '--from', changed], env(url));
+  fs.rmSync(changed, { force: true });
+  const applied = Number(/(\d+) rows changed/.exec(after.out)?.[1] ?? 0);
+  if (after.code !== 0 || applied !== edits.total) failed = true;
   let loader = null;
   if (pgloader) {
     say(`pgloader…`);
@@ -165,6 +206,8 @@ for (const orders of SIZES) {
     `file: ${orders.toLocaleString('en')} orders, ${counts.production_events.toLocaleString('en')} events, ${counts.production_stops.toLocaleString('en')} stops, ${total.toLocaleString('en')} rows in all (${mb} MB)`,
     `  import: ${imp.seconds.toFixed(1)} s, ${rate(imp)} rows/s, peak ${imp.peakMb.toFixed(0)} MB (target < 300), exit ${imp.code}`,
     `  verify: ${ver.seconds.toFixed(1)} s, ${rate(ver)} rows/s, peak ${ver.peakMb.toFixed(0)} MB, exit ${ver.code}`,
+    `  sync, file unchanged: ${same.seconds.toFixed(1)} s, peak ${same.peakMb.toFixed(0)} MB, exit ${same.code}`,
+    `  sync after ${edits.detail}: ${after.seconds.toFixed(1)} s, ${applied} rows applied, peak ${after.peakMb.toFixed(0)} MB, exit ${after.code}`,
     loader
       ? `  pgloader (plain copy, no mapping or checks): ${loader.seconds.toFixed(1)} s, ${rate(loader)} rows/s, peak ${loader.peakMb.toFixed(0)} MB, exit ${loader.code}; import ÷ pgloader time ${(imp.seconds / loader.seconds).toFixed(2)} (target < 1)`
       : '  pgloader: not installed (apt-get install pgloader), no comparison',

@@ -43,9 +43,16 @@ export interface VerifyResult {
 export async function verifyLegacy(
   client: pg.ClientBase,
   source: LegacyFile,
-  o: { chunkSize: number; progress: Progress; limit: number },
+  o: {
+    chunkSize: number;
+    progress: Progress;
+    limit: number;
+    /** A second connection, for PostgreSQL's checksums while the rules map the rows. */
+    connect?: () => Promise<pg.PoolClient>;
+  },
 ): Promise<VerifyResult> {
   await acquireLegacyLock(client);
+  const second = o.connect ? await o.connect() : null;
   try {
     const session = await openMappingSession(client, source, 0);
     const result: VerifyResult = { ok: true, differences: 0, tables: [], shown: [] };
@@ -57,7 +64,7 @@ export async function verifyLegacy(
       const before = result.differences;
       const total = countRows(source.db, t.table.name);
       o.progress.start(t.table.name, total, 0);
-      await verifyTable(client, source, t, o.chunkSize, report, (n) =>
+      await verifyTable({ client, sums: second ?? client }, source, t, o.chunkSize, report, (n) =>
         o.progress.advance(t.table.name, n),
       );
       const found = result.differences - before;
@@ -67,12 +74,13 @@ export async function verifyLegacy(
     result.ok = result.differences === 0;
     return result;
   } finally {
+    second?.release();
     await releaseLegacyLock(client).catch(() => undefined);
   }
 }
 
 async function verifyTable(
-  client: pg.ClientBase,
+  { client, sums }: { client: pg.ClientBase; sums: pg.ClientBase },
   source: LegacyFile,
   t: SessionTable,
   chunkSize: number,
@@ -99,8 +107,11 @@ async function verifyTable(
   let lo = KEY_MIN;
   let done = 0;
   const check = async (rows: SourceRow[], hi: bigint) => {
+    // PostgreSQL sums the range up (on its own connection) while the rules map the file's rows.
+    const actual = actualChecksum(sums, sql, t.mapper.source, lo, hi);
+    actual.catch(() => undefined); // awaited below; never an unhandled rejection
     const expected = await expectedRows(client, t, shape, rows, seen);
-    await compareRange(client, t, sql, lo, hi, expected, report);
+    await compareRange(client, t, sql, lo, hi, expected, report, await actual);
     if (t.parent) await noteQuarantinedParents(client, t, lo, hi);
     lo = hi;
   };
@@ -187,9 +198,10 @@ async function compareRange(
   hi: bigint,
   expected: ExpectedRow[],
   report: (d: Difference) => void,
+  known?: { count: number; hash: string },
 ): Promise<void> {
   const table = t.mapper.source;
-  const actual = await actualChecksum(client, sql, table, lo, hi);
+  const actual = known ?? (await actualChecksum(client, sql, table, lo, hi));
   if (actual.count === expected.length && actual.hash === checksum(expected)) return;
   if (expected.length <= LEAF && actual.count <= LEAF * 4) {
     const rows = await client.query<{ k: string; canon: string }>(`${sql} order by m.source_key`, [

@@ -22,8 +22,13 @@ export async function legacyVerify(o: LegacyVerifyOptions): Promise<void> {
   const source = await openLegacy(o.from);
   try {
     const progress = createProgress();
-    const result = await withLegacyClient((client) =>
-      verifyLegacy(client, source, { chunkSize: 5_000, progress, limit }),
+    const result = await withLegacyClient((client, database) =>
+      verifyLegacy(client, source, {
+        chunkSize: 5_000,
+        progress,
+        limit,
+        connect: () => database.pool.connect(),
+      }),
     );
     for (const d of result.shown) process.stdout.write(`${formatDifference(d)}\n`);
     if (result.differences > result.shown.length) {
