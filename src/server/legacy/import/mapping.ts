@@ -27,6 +27,11 @@ export interface SourceRow {
 export interface SourceJoin {
   select: string;
   from: string;
+  /**
+   * It joins an aggregate over a whole table (SQLite builds it at each run of the statement):
+   * reading one row again by its key then costs as much as reading every row.
+   */
+  wholeTable?: boolean;
 }
 
 export type OrphanPolicy = 'clear' | 'quarantine';

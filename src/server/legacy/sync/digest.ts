@@ -9,8 +9,9 @@ import type { MapEntry } from './changes.js';
 /**
  * Sync's pass over the file keeps, per source row, only its key and row hash: PostgreSQL
  * compares them with legacy_row_map and answers with the few rows that differ, which are then
- * read again by key and mapped in full. Unchanged rows (nearly all of them at a cutover) never
- * become more than two int8s, and their map entries never leave the database.
+ * read again by key (or, where that costs a pass over a table, kept from the chunk) and mapped in
+ * full. Unchanged rows (nearly all of them at a cutover) never become more than two int8s, and
+ * their map entries never leave the database.
  */
 
 /** A chunk of the file, read and hashed. */
@@ -19,7 +20,10 @@ export class ChunkDigest {
   hashes: bigint[] = [];
   /** Rows that own a reference code they create (the table's first row naming it). */
   readonly owners = new Set<bigint>();
-  /** Whole rows, for tables that cannot be read again by key (WITHOUT ROWID); else null. */
+  /**
+   * Whole rows, for tables whose rows cannot be read again by key (WITHOUT ROWID) or only at the
+   * cost of a pass over a table (SourceJoin.wholeTable); else null.
+   */
   readonly kept: Map<bigint, SourceRow> | null;
 
   constructor(keep: boolean) {

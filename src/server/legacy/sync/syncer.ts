@@ -125,7 +125,8 @@ async function syncTable(
   t.mapper.start?.(sourceQuery(source.db), t.batch.ctx, session.has);
   // Rows are hashed the way the import hashed them: a plain row through its table's lane.
   const batch: BatchTable = { ...t.batch, lane: laneFor(t.table, session.actx, session.ctx) };
-  const keep = t.plan.keyColumn === null;
+  // Rows are kept for their chunk when reading one again by key costs a pass over a table.
+  const keep = t.plan.keyColumn === null || t.plan.join?.wholeTable === true;
   const reread = keep ? null : sourceRowByKey(source.db, t.plan);
   let lo = KEY_MIN;
   let done = 0;

@@ -1,6 +1,6 @@
 import { parseLegacyTime } from '../../values/index.js';
 import { instantText } from '../instant.js';
-import type { Ensure, MapContext, Ref, SourceRow } from '../mapping.js';
+import type { Ensure, MapContext, Ref, SourceJoin, SourceRow } from '../mapping.js';
 import { TARGETS } from '../targets.js';
 import { refTo, refValue, type TargetBuilder } from './assessed.js';
 import { freeTextReasonCode } from './common.js';
@@ -112,7 +112,8 @@ function idOrUndefined(key: bigint): number | undefined {
 }
 
 /** The order's first 'create' event, read with each order (catalog: created_at). */
-const CREATED_EVENT = {
+const CREATED_EVENT: SourceJoin = {
+  wholeTable: true,
   select: 'ce.ts AS __created_event',
   from:
     'LEFT JOIN (SELECT order_id AS oid, min(timestamp) AS ts FROM production_events ' +

@@ -26,5 +26,6 @@ export function combineJoins(...joins: (SourceJoin | null)[]): SourceJoin | null
       .map((j) => j.from)
       .filter((f) => f !== '')
       .join(' '),
+    wholeTable: present.some((j) => j.wholeTable === true),
   };
 }
