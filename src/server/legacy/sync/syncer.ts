@@ -163,7 +163,8 @@ async function syncTable(
 
 /**
  * Applies one chunk's differences: new rows imported, changed rows updated (both read again by
- * key and mapped in full), rows gone from the file marked. Returns how many were unchanged.
+ * key, or taken from the chunk, and mapped in full), rows gone from the file marked. Returns how
+ * many were unchanged.
  */
 async function syncChunk(
   client: pg.ClientBase,
