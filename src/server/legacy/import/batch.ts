@@ -51,13 +51,18 @@ export function laneRow(lane: Lane, row: SourceRow): ReturnType<Lane> {
   }
 }
 
-/** Maps a batch of source rows (the rules run once per row, in key order) and hashes them. */
+/** Maps a batch of source rows: its lane where it has one, else the rules, once per row in order. */
+function prepareRows(t: BatchTable, rows: readonly SourceRow[]): Prepared[] {
+  const lane = t.lane;
+  return rows.map((r) => (lane && laneRow(lane, r)) || prepareRow(t.mapper, r, t.ctx));
+}
+
+/** Maps a batch of source rows (prepareRows) and hashes them. */
 export function prepareBatch(
   t: BatchTable,
   rows: readonly SourceRow[],
 ): { prepared: Prepared[]; hashes: bigint[] } {
-  const lane = t.lane;
-  const prepared = rows.map((r) => (lane && laneRow(lane, r)) || prepareRow(t.mapper, r, t.ctx));
+  const prepared = prepareRows(t, rows);
   const hashes = rows.map((r, i) => rowHash(r.values, r.joined, prepared[i]!.digest));
   return { prepared, hashes };
 }
@@ -93,15 +98,17 @@ export async function settlePrepared(
   return prepared.map((p) => settle(t.mapper, p, ens, refRows, t.ctx, firstUse));
 }
 
-/** Maps, checks and settles a batch of source rows (inside the caller's transaction). */
+/**
+ * Maps, checks and settles a batch of source rows (inside the caller's transaction), without
+ * their row hashes (verify compares what PostgreSQL holds, not the row map's hashes).
+ */
 export async function settleBatch(
   client: pg.ClientBase,
   t: BatchTable,
   rows: readonly SourceRow[],
   o: { create: boolean },
-): Promise<Settled> {
-  const { prepared, hashes } = prepareBatch(t, rows);
-  return { outcomes: await settlePrepared(client, t, prepared, o), hashes };
+): Promise<Outcome[]> {
+  return settlePrepared(client, t, prepareRows(t, rows), o);
 }
 
 /**

@@ -20,7 +20,7 @@ export async function legacySync(o: LegacySyncOptions): Promise<void> {
     const progress = createProgress();
     const started = Date.now();
     const report = await withLegacyClient((client) =>
-      syncLegacy(client, source, { chunkSize: 20_000, progress }),
+      syncLegacy(client, source, { chunkSize: 5_000, progress }),
     );
     process.stdout.write(`${formatSync(report, Date.now() - started)}\n`);
     if (o.report) writeJsonFile(o.report, report);

@@ -131,7 +131,7 @@ async function expectedRows(
   seen: Set<string>,
 ): Promise<ExpectedRow[]> {
   if (rows.length === 0) return [];
-  const { outcomes } = await settleBatch(client, t.batch, rows, { create: false });
+  const outcomes = await settleBatch(client, t.batch, rows, { create: false });
   return rows.map((r, i) => {
     let o = outcomes[i]!;
     if (o.kind === 'self') {
