@@ -52,8 +52,9 @@ export async function verifyLegacy(
   },
 ): Promise<VerifyResult> {
   await acquireLegacyLock(client);
-  const second = o.connect ? await o.connect() : null;
+  let second: pg.PoolClient | null = null;
   try {
+    second = o.connect ? await o.connect() : null;
     const session = await openMappingSession(client, source, 0);
     const result: VerifyResult = { ok: true, differences: 0, tables: [], shown: [] };
     const report = (d: Difference) => {
