@@ -24,8 +24,9 @@ export function makeDecisions(plantZone: string, timeBases: Record<string, TimeB
   return { plantZone, timeBases: sorted, hash };
 }
 
-export function contextFor(d: Decisions, epoch: string): MapContext {
+export function contextFor(d: Decisions, epoch: string, digests = true): MapContext {
   return {
+    digests,
     zone: d.plantZone,
     epoch,
     timeBase: (table, column) => d.timeBases[`${table}.${column}`] ?? 'utc',

@@ -45,6 +45,8 @@ export interface MapContext {
   orphanPolicy(table: string, column: string): OrphanPolicy;
   /** Added to the ids of a second source table feeding the same target (downtime → stops). */
   idOffset(table: string): bigint;
+  /** false: the rules skip their digest (it only feeds row hashes, which verify never reads). */
+  digests?: boolean;
 }
 
 export type RefTable =

@@ -38,6 +38,7 @@ export async function openMappingSession(
   client: pg.ClientBase,
   source: LegacyFile,
   runId: number,
+  o: { digests: boolean } = { digests: true },
 ): Promise<MappingSession> {
   const run = await findImportRun(client);
   if (!run) {
@@ -48,7 +49,7 @@ export async function openMappingSession(
   const stored = run.options as unknown as ImportRunOptions;
   const rowDecisions = findRowDecisions(source, stored.decisions);
   const actx = applyContext(source.schema, stored.decisions, rowDecisions);
-  const ctx = contextFor(stored.decisions, instantText(run.started_at));
+  const ctx = contextFor(stored.decisions, instantText(run.started_at), o.digests);
   const has = hasColumnIn(source.schema);
   const floors = idFloors(source.db, source.schema);
   const tables = buildMappers(source.schema, actx).map((m): SessionTable => {

@@ -56,7 +56,7 @@ export function assessedMapper(
       ),
     prepare(row, ctx) {
       const a = assessor.assess(assessorRow(row));
-      const digest = digestOf(a);
+      const digest = ctx.digests === false ? undefined : digestOf(a);
       if (!a.imported) {
         const reasons = a.issues
           .filter((i) => i.disposition === 'quarantine-row')
