@@ -106,8 +106,8 @@ export async function diffChunk(
     a: string | null;
   }>(
     `SELECT coalesce(s.k, m.source_key)::text AS k, m.source_key IS NULL AS fresh,
-       s.k IS NULL AS gone, coalesce(m.row_hash <> s.h, false) AS changed, m.target_table AS tt, m.target_id::text AS ti, m.row_hash::text AS h,
-       q.action AS a
+       s.k IS NULL AS gone, coalesce(m.row_hash <> s.h, false) AS changed,
+       m.target_table AS tt, m.target_id::text AS ti, m.row_hash::text AS h, q.action AS a
      FROM unnest($2::int8[], $3::int8[]) AS s (k, h)
      FULL JOIN (SELECT * FROM legacy_row_map
                 WHERE source_table = $1 AND source_key > $4 AND source_key <= $5) m
