@@ -103,13 +103,18 @@ describe('legacy import killed with SIGKILL at random moments', () => {
 
     const progress: number[] = [];
     let kills = 0;
+    const once = (share: number) => async () => (await mappedRows(killed)) > share * total;
     for (let attempt = 0; attempt < 6; attempt++) {
-      // Half the kills at a random time (any phase), half once a random share of the rows is in.
-      const share = Math.random() * 0.8;
+      // The first two kills wait for a random share of the rows (in the first, then the second
+      // part of the data), so at least two land mid-data: once a kill has landed after the last
+      // row none can, and a timed kill may come after a resumed run has ended. The others come
+      // at a random time (any phase) or at a random share, in turn.
       const kill =
-        attempt % 2 === 0
-          ? 100 + Math.floor(Math.random() * 0.8 * duration)
-          : async () => (await mappedRows(killed)) > share * total;
+        attempt < 2
+          ? once(0.05 + 0.4 * attempt + Math.random() * 0.35)
+          : attempt % 2 === 0
+            ? 100 + Math.floor(Math.random() * 0.8 * duration)
+            : once(Math.random() * 0.8);
       const run = await importRun(killed, kill);
       if (run.signal !== 'SIGKILL') {
         expect(run.stderr).not.toMatch(/unexpected/);
