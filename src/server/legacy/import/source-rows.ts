@@ -113,7 +113,8 @@ export function sourceRowByKey(db: Database.Database, p: ReadPlan): (key: bigint
   let read: { stmt: Database.Statement; place: (raw: LegacyValue[]) => SourceRow } | null = null;
   return (key) => {
     if (!read) {
-      // Prepared at the first refusal only (most imports have none).
+      // Prepared at the first use: an import needs it only for a row PostgreSQL refuses, a sync
+      // for the rows that changed.
       const stmt = rowStatement(db, p, '=');
       read = { stmt, place: placer(p, stmt) };
     }
