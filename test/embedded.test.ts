@@ -10,13 +10,21 @@ import { CLI, ROOT, runCli } from './support/cli.js';
 
 let dataDir: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+/**
+ * A free port below Linux's ephemeral range (32768–60999). The embedded PostgreSQL takes its
+ * port from that range (listen(0)), and a port this test had picked there and released could be
+ * handed to it before Shopfloor bound it ("Port … is already in use", seen once in CI).
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 interface Serving {
