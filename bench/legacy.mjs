@@ -8,7 +8,10 @@
 // peak memory and the ratio. Then the floor: PostgreSQL alone loading the rows the import
 // produced for the new model (pg_dump → pg_restore -j 2 of its tables, no reading of the file, no
 // mapping, no row map) and building the model's indexes and keys, which any loader into the new
-// model has to pay. Results go to bench/results/legacy.md.
+// model has to pay, and reading the file alone (every row, nothing done with it). Each step's
+// machine CPU time (every core: the command and the PostgreSQL work it causes) is printed too,
+// and the CPU budget: what an import may spend to beat pgloader on these cores, against what
+// reading plus the floor already take. Results go to bench/results/legacy.md.
 // Generated files are kept in .tmp-bench/ (reused by the next run; delete them to regenerate).
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { machineCpuSeconds } from './support/cpu.mjs';
 import { benchPostgres } from './support/database.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,10 +30,14 @@ const WORK = path.join(ROOT, '.tmp-bench');
 const say = (m) => process.stderr.write(`[bench:legacy] ${m}\n`);
 const LOAD_BEFORE = os.loadavg()[0].toFixed(1);
 
-/** Runs a command to its end; wall time and peak resident memory (VmHWM, polled). */
+/**
+ * Runs a command to its end; wall time, peak resident memory (VmHWM, polled) and the machine's
+ * CPU time meanwhile (the command and the PostgreSQL work it causes).
+ */
 function timed(cmd, args, env) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
+    const cpu0 = machineCpuSeconds();
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -47,7 +55,10 @@ function timed(cmd, args, env) {
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(poll);
-      resolve({ code, seconds: (performance.now() - t0) / 1000, peakMb: peakKb / 1024, out, err });
+      const cpu1 = machineCpuSeconds();
+      const cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+      const seconds = (performance.now() - t0) / 1000;
+      resolve({ code, seconds, cpu, peakMb: peakKb / 1024, out, err });
     });
   });
 }
@@ -146,8 +157,31 @@ async function floorOf(url) {
   if (failed) return { detail: `pg_restore failed: ${failed.err.slice(-300)}` };
   return {
     seconds: data.seconds + post.seconds,
+    cpu: data.cpu === null || post.cpu === null ? null : data.cpu + post.cpu,
     detail: `rows ${data.seconds.toFixed(1)} s + indexes and keys ${post.seconds.toFixed(1)} s`,
   };
+}
+
+/** " (N CPU-s)": the machine's CPU time a step took, when it could be read. */
+const hasCpu = (r) => typeof r?.cpu === 'number';
+const cpuOf = (r) => (hasCpu(r) ? ` (${r.cpu.toFixed(1)} CPU-s)` : '');
+
+/**
+ * What any importer into the new model must spend, before mapping a single row: reading the file
+ * (every row, nothing done with it) plus PostgreSQL storing the model's rows with its indexes and
+ * keys (the floor); set against the machine time pgloader took (its wall time × the cores).
+ */
+function budgetLine(imp, read, floor, loader) {
+  if (![imp, read, floor, loader].every(hasCpu)) return null;
+  const cores = os.cpus().length;
+  const least = read.cpu + floor.cpu;
+  return (
+    `  CPU budget: to beat pgloader on ${cores} cores an import may use at most ` +
+    `${(loader.seconds * cores).toFixed(1)} CPU-s (pgloader's ${loader.seconds.toFixed(1)} s × ${cores}; ` +
+    `pgloader itself used ${loader.cpu.toFixed(1)}); reading the file (${read.cpu.toFixed(1)}) and ` +
+    `the floor (${floor.cpu.toFixed(1)}) take ${least.toFixed(1)} of it before any mapping, ` +
+    `hashing, row map or check; the import used ${imp.cpu.toFixed(1)}`
+  );
 }
 
 fs.mkdirSync(WORK, { recursive: true });
@@ -200,21 +234,38 @@ for (const orders of SIZES) {
     await admin.query('drop database shopfloor_bench_pgloader with (force)');
   }
   const floor = await floorOf(url);
+  say('reading the file alone…');
+  const read = await timed(
+    process.execPath,
+    [path.join(ROOT, 'bench/support/read-file.mjs'), file],
+    process.env,
+  );
+  if (read.code !== 0) say(`reading the file failed: ${read.err.slice(-300)}`);
   await admin.query('drop database shopfloor_bench_legacy with (force)');
   const rate = (r) => Math.round(total / r.seconds).toLocaleString('en');
   lines.push(
     `file: ${orders.toLocaleString('en')} orders, ${counts.production_events.toLocaleString('en')} events, ${counts.production_stops.toLocaleString('en')} stops, ${total.toLocaleString('en')} rows in all (${mb} MB)`,
-    `  import: ${imp.seconds.toFixed(1)} s, ${rate(imp)} rows/s, peak ${imp.peakMb.toFixed(0)} MB (target < 300), exit ${imp.code}`,
-    `  verify: ${ver.seconds.toFixed(1)} s, ${rate(ver)} rows/s, peak ${ver.peakMb.toFixed(0)} MB, exit ${ver.code}`,
+    `  import: ${imp.seconds.toFixed(1)} s${cpuOf(imp)}, ${rate(imp)} rows/s, peak ${imp.peakMb.toFixed(0)} MB (target < 300), exit ${imp.code}`,
+    `  verify: ${ver.seconds.toFixed(1)} s${cpuOf(ver)}, ${rate(ver)} rows/s, peak ${ver.peakMb.toFixed(0)} MB, exit ${ver.code}`,
     `  sync, file unchanged: ${same.seconds.toFixed(1)} s, peak ${same.peakMb.toFixed(0)} MB, exit ${same.code}`,
     `  sync after ${edits.detail}: ${after.seconds.toFixed(1)} s, ${applied} rows applied, peak ${after.peakMb.toFixed(0)} MB, exit ${after.code}`,
     loader
-      ? `  pgloader (plain copy, no mapping or checks): ${loader.seconds.toFixed(1)} s, ${rate(loader)} rows/s, peak ${loader.peakMb.toFixed(0)} MB, exit ${loader.code}; import ÷ pgloader time ${(imp.seconds / loader.seconds).toFixed(2)} (target < 1)`
+      ? `  pgloader (plain copy, no mapping or checks): ${loader.seconds.toFixed(1)} s${cpuOf(loader)}, ${rate(loader)} rows/s, peak ${loader.peakMb.toFixed(0)} MB, exit ${loader.code}; import ÷ pgloader time ${(imp.seconds / loader.seconds).toFixed(2)} (target < 1)`
       : '  pgloader: not installed (apt-get install pgloader), no comparison',
     floor.seconds
-      ? `  floor (PostgreSQL alone restoring the new model's rows from a dump, pg_restore -j 2: ${floor.detail}): ${floor.seconds.toFixed(1)} s${loader ? `; floor ÷ pgloader time ${(floor.seconds / loader.seconds).toFixed(2)}` : ''}; import ÷ floor ${(imp.seconds / floor.seconds).toFixed(2)}`
+      ? `  floor (PostgreSQL alone restoring the new model's rows from a dump, pg_restore -j 2: ${floor.detail}): ${floor.seconds.toFixed(1)} s${cpuOf(floor)}${loader ? `; floor ÷ pgloader time ${(floor.seconds / loader.seconds).toFixed(2)}` : ''}; import ÷ floor ${(imp.seconds / floor.seconds).toFixed(2)}`
       : `  floor: not measured (${floor.detail})`,
+    read.code === 0
+      ? `  reading the file alone (better-sqlite3, every row, nothing done with it): ${read.seconds.toFixed(1)} s${cpuOf(read)}`
+      : `  reading the file alone: failed (exit ${read.code})`,
   );
+  const budget = budgetLine(
+    imp,
+    read.code === 0 ? read : null,
+    floor.seconds ? floor : null,
+    loader,
+  );
+  if (budget) lines.push(budget);
 }
 lines.push('');
 await admin.end();
