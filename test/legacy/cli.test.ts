@@ -218,5 +218,10 @@ describe('the built CLI', () => {
     const bad = await runCli(['legacy', 'import', '--dry-run', '--from', tmp.file('notes.txt')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim()).toBe(`shopfloor: ${tmp.file('notes.txt')} is not a SQLite database`);
+    const workers = await runCli(['legacy', 'sync', '--from', gen.path, '--workers', 'many']);
+    expect(workers.code).toBe(2);
+    expect(workers.stderr.trim()).toBe(
+      'shopfloor: --workers must be a whole number between 0 and 16',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { decisionsFor } from '../../src/server/legacy/import/cli-support.js';
 import { importLegacy } from '../../src/server/legacy/import/importer.js';
 import { silentProgress } from '../../src/server/legacy/import/progress.js';
 import type { ImportReport } from '../../src/server/legacy/import/report.js';
-import { LegacySource } from '../../src/server/legacy/source/open.js';
+import { LegacySource, type OpenOptions } from '../../src/server/legacy/source/open.js';
 import type { TimeBase } from '../../src/server/legacy/values/index.js';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,8 +158,9 @@ export async function withSource<T>(
   pool: pg.Pool,
   file: string,
   fn: (source: LegacySource, client: pg.PoolClient) => Promise<T>,
+  o: OpenOptions = {},
 ): Promise<T> {
-  const source = await LegacySource.open(file);
+  const source = await LegacySource.open(file, o);
   const client = await pool.connect();
   try {
     return await fn(source, client);

@@ -8,55 +8,70 @@ import { syncLegacy, type SyncReport } from '../../src/server/legacy/sync/syncer
 import { verifyLegacy } from '../../src/server/legacy/verify/verifier.js';
 import { silentProgress } from '../../src/server/legacy/import/progress.js';
 
-/** `legacy sync` against a file the legacy app kept changing after the import. */
-let db: TestDatabase;
-let file: string;
+/**
+ * `legacy sync` against a file the legacy app kept changing after the import: hashing the file
+ * in this thread, and in worker threads (the compiled worker, as `shopfloor legacy sync` runs it).
+ */
+const WORKER = new URL('../../dist/server/legacy/sync/digest-worker.js', import.meta.url);
 
-const q = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-  (await db.pool.query<T>(sql, params)).rows;
+describe.each([
+  { how: 'in this thread', workers: undefined },
+  { how: 'with worker threads', workers: { count: 2, script: WORKER } },
+])('legacy sync, hashing $how', ({ workers }) => {
+  let db: TestDatabase;
+  let file: string;
 
-/** Changes the legacy file as the legacy app would (it is the only writer). */
-function legacyWrites(sql: string): void {
-  const w = new Database(file);
-  try {
-    w.exec(sql);
-  } finally {
-    w.close();
+  const q = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await db.pool.query<T>(sql, params)).rows;
+
+  /** Changes the legacy file as the legacy app would (it is the only writer). */
+  function legacyWrites(sql: string): void {
+    const w = new Database(file);
+    try {
+      w.exec(sql);
+    } finally {
+      w.close();
+    }
   }
-}
 
-const sync = () =>
-  withSource(db.pool, file, (source, client) =>
-    syncLegacy(client, source, { chunkSize: 37, progress: silentProgress }),
-  );
-
-const verify = () =>
-  withSource(db.pool, file, (source, client) =>
-    verifyLegacy(client, source, { chunkSize: 41, progress: silentProgress, limit: 20 }),
-  );
-
-const changes = (r: SyncReport, table: string) => {
-  const t = r.tables.find((x) => x.table === table)!;
-  return {
-    inserted: t.inserted,
-    updated: t.updated,
-    deleted: t.deleted,
-    quarantined: t.quarantined,
+  const sync = async () => {
+    const r = await withSource(
+      db.pool,
+      file,
+      (source, client) =>
+        syncLegacy(client, source, { chunkSize: 37, progress: silentProgress, workers }),
+      { share: true },
+    );
+    expect(r.workers).toBe(workers?.count ?? 0);
+    return r;
   };
-};
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  file = path.join(tempDir(), 'production.db');
-  generateLegacyDb(file, { orders: 200, seed: 31, quirks: 'all', laterTables: true });
-  expect((await importFile(db.pool, file)).ok).toBe(true);
-}, 120_000);
+  const verify = () =>
+    withSource(db.pool, file, (source, client) =>
+      verifyLegacy(client, source, { chunkSize: 41, progress: silentProgress, limit: 20 }),
+    );
 
-afterAll(async () => {
-  await db?.drop();
-});
+  const changes = (r: SyncReport, table: string) => {
+    const t = r.tables.find((x) => x.table === table)!;
+    return {
+      inserted: t.inserted,
+      updated: t.updated,
+      deleted: t.deleted,
+      quarantined: t.quarantined,
+    };
+  };
 
-describe('legacy sync', () => {
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    file = path.join(tempDir(), 'production.db');
+    generateLegacyDb(file, { orders: 200, seed: 31, quirks: 'all', laterTables: true });
+    expect((await importFile(db.pool, file)).ok).toBe(true);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
   it('changes nothing when the file did not change', async () => {
     const before = await dumpDatabase(db.pool);
     const r = await sync();

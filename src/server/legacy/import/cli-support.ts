@@ -48,10 +48,13 @@ export function batchSizeOption(v: string | undefined): number {
 }
 
 /** Opens the legacy file as a consistent snapshot; a missing file is a usage error (2). */
-export async function openLegacy(path: string | undefined): Promise<LegacySource> {
+export async function openLegacy(
+  path: string | undefined,
+  o: { share?: boolean } = {},
+): Promise<LegacySource> {
   if (!path) throw new UsageError('--from path/to/production.db is required');
   try {
-    return await LegacySource.open(path);
+    return await LegacySource.open(path, o);
   } catch (e) {
     if (e instanceof LegacySourceError) {
       if (e.kind === 'missing') throw new UsageError(`--from: ${e.message}`);

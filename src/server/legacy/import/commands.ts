@@ -25,7 +25,11 @@ export function addVerifyAndSync(p: Command): void {
     .description('apply what changed in the legacy file since the import or the last sync')
     .requiredOption('--from <file>', 'the legacy production.db (read-only; never modified)')
     .option('--report <file.json>', 'write the sync report there')
-    .action(async (o: { from: string; report?: string }) =>
+    .option(
+      '--workers <n>',
+      'threads reading and hashing the file besides the main one (default: one per core, at most 4; 0: none)',
+    )
+    .action(async (o: { from: string; report?: string; workers?: string }) =>
       (await import('../sync/sync.command.js')).legacySync(o),
     );
 }

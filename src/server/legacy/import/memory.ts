@@ -25,6 +25,22 @@ function collector(): (() => void) | null {
   return collect;
 }
 
+/** This thread's heap in use after the last collection keepHeapGrowthBelow forced. */
+let collectedTo = 0;
+
+/**
+ * Between chunks, in a thread sharing the process with others (sync's workers and the thread
+ * driving them): a full collection when this thread's heap in use has grown `bytes` past what
+ * the last one left. Resident memory counts every thread, so it cannot tell which heap to
+ * collect; and a line fixed in bytes would collect at every chunk once the live data alone
+ * passed it.
+ */
+export function keepHeapGrowthBelow(bytes: number): void {
+  if (v8.getHeapStatistics().used_heap_size <= collectedTo + bytes) return;
+  collector()?.();
+  collectedTo = v8.getHeapStatistics().used_heap_size;
+}
+
 /** Between batches: a full collection when resident memory is past the line. */
 export function keepMemoryFlat(line = RSS_LINE_BYTES): void {
   if (process.memoryUsage.rss() > line) collector()?.();

@@ -2,8 +2,8 @@ import type pg from 'pg';
 import { PARENT_TABLES } from '../rules/assess.js';
 import type { AssessContext } from '../rules/context.js';
 import type { BatchTable } from './batch.js';
-import { contextFor } from './context.js';
-import { applyContext, findRowDecisions } from './decide.js';
+import { contextFor, type Decisions } from './context.js';
+import { applyContext, findRowDecisions, type RowDecisions } from './decide.js';
 import { LegacyFailure } from './errors.js';
 import type { ImportRunOptions, LegacyFile } from './importer.js';
 import { quarantinedSet } from './importer.js';
@@ -22,6 +22,7 @@ import type { HasColumn } from './mapping.js';
  */
 export interface MappingSession {
   run: RunRow;
+  inputs: SessionInputs;
   actx: AssessContext;
   ctx: MapContext;
   has: HasColumn;
@@ -48,8 +49,36 @@ export async function openMappingSession(
   }
   const stored = run.options as unknown as ImportRunOptions;
   const rowDecisions = findRowDecisions(source, stored.decisions);
-  const actx = applyContext(source.schema, stored.decisions, rowDecisions);
-  const ctx = contextFor(stored.decisions, instantText(run.started_at), o.digests);
+  const inputs: SessionInputs = {
+    decisions: stored.decisions,
+    rowDecisions,
+    epoch: instantText(run.started_at),
+    runId,
+    digests: o.digests,
+  };
+  return { run, inputs, ...mappingTables(source, inputs) };
+}
+
+/**
+ * What a mapping session is built from besides the file: plain data, so a worker thread with
+ * its own connection to the same snapshot builds the same session (sync/digest-worker.ts).
+ */
+export interface SessionInputs {
+  decisions: Decisions;
+  rowDecisions: RowDecisions;
+  /** The import's start (instantText), the rules' "now". */
+  epoch: string;
+  runId: number;
+  digests: boolean;
+}
+
+/** The rules' contexts and one mapper per table, for this file and these inputs. */
+export function mappingTables(
+  source: Pick<LegacyFile, 'db' | 'schema'>,
+  i: SessionInputs,
+): Omit<MappingSession, 'run' | 'inputs'> {
+  const actx = applyContext(source.schema, i.decisions, i.rowDecisions);
+  const ctx = contextFor(i.decisions, i.epoch, i.digests);
   const has = hasColumnIn(source.schema);
   const floors = idFloors(source.db, source.schema);
   const tables = buildMappers(source.schema, actx).map((m): SessionTable => {
@@ -66,7 +95,7 @@ export async function openMappingSession(
         mapper: m.mapper,
         side,
         ctx,
-        runId,
+        runId: i.runId,
         floors,
         onQuarantined: parent
           ? (k) => quarantinedSet(actx, m.mapper.source).add(k.toString())
@@ -74,5 +103,5 @@ export async function openMappingSession(
       },
     };
   });
-  return { run, actx, ctx, has, tables };
+  return { actx, ctx, has, tables };
 }

@@ -108,6 +108,42 @@ export function* sourceRows(
   for (const raw of stmt.iterate(afterKey) as IterableIterator<LegacyValue[]>) yield place(raw);
 }
 
+/** Rows with keys in (lo, hi], in key order, as sourceRows reads them (an integer key). */
+export function* sourceRowsBetween(
+  db: Database.Database,
+  p: ReadPlan,
+  lo: bigint,
+  hi: bigint,
+): Generator<SourceRow> {
+  const stmt = db
+    .prepare(selectSql(p, `WHERE t.${p.keyColumn} > ? AND t.${p.keyColumn} <= ?`))
+    .safeIntegers(true)
+    .raw(true);
+  const place = placer(p, stmt);
+  for (const raw of stmt.iterate(lo, hi) as IterableIterator<LegacyValue[]>) yield place(raw);
+}
+
+/**
+ * The keys that cut a table (integer key) into chunks of `size` rows, in order: the last key of
+ * each full chunk. The rows after the last one (fewer than `size`) make the final chunk.
+ */
+export function* chunkEnds(db: Database.Database, p: ReadPlan, size: number): Generator<bigint> {
+  const k = `t.${p.keyColumn}`;
+  const next = db
+    .prepare(
+      `SELECT ${k} FROM ${quoteIdent(p.table.name)} t WHERE ${k} > ? ORDER BY ${k} LIMIT 1 OFFSET ?`,
+    )
+    .safeIntegers(true)
+    .pluck(true);
+  let lo = KEY_MIN;
+  for (;;) {
+    const end = next.get(lo, size - 1) as bigint | undefined;
+    if (end === undefined) return;
+    yield end;
+    lo = end;
+  }
+}
+
 /** Reads one row again by its key, as sourceRows read it (a table with an integer key). */
 export function sourceRowByKey(db: Database.Database, p: ReadPlan): (key: bigint) => SourceRow {
   let read: { stmt: Database.Statement; place: (raw: LegacyValue[]) => SourceRow } | null = null;

@@ -26,6 +26,11 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Where the backup copy goes (default the OS temporary directory). */
   tempDir?: string;
+  /**
+   * Leave the backup copy on disk until unshare() (or close()), so other connections (worker
+   * threads) can open the same snapshot. Default: removed at once (see removeOpenCopy).
+   */
+  share?: boolean;
 }
 
 export interface SnapshotInfo {
@@ -155,8 +160,21 @@ export class LegacySource {
     readonly db: Database.Database,
     readonly snapshot: SnapshotInfo,
     readonly schema: SourceSchema,
-    private readonly copyDir: string | null,
+    private copyDir: string | null,
   ) {}
+
+  /**
+   * The snapshot's file for other connections, while shared (a backup copy opened with `share`);
+   * null otherwise (a read transaction on the file itself cannot be shared).
+   */
+  get sharedPath(): string | null {
+    return this.copyDir ? path.join(this.copyDir, 'snapshot.db') : null;
+  }
+
+  /** Removes the shared copy from the disk; connections already reading it go on doing so. */
+  unshare(): void {
+    if (this.copyDir && removeOpenCopy(this.copyDir)) this.copyDir = null;
+  }
 
   static async open(file: string, o: OpenOptions = {}): Promise<LegacySource> {
     const stat = checkFile(file);
@@ -206,7 +224,7 @@ export class LegacySource {
       }
       db.exec('BEGIN');
       db.prepare('SELECT count(*) FROM sqlite_master').get();
-      if (copyDir && removeOpenCopy(copyDir)) copyDir = null;
+      if (copyDir && !o.share && removeOpenCopy(copyDir)) copyDir = null;
       const schema = readSchema(db);
       schema.journalMode = journalMode;
       const snapshot = {

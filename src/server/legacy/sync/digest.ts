@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { laneRow, prepareRow, type BatchTable } from '../import/batch.js';
 import { ensureKey } from '../import/ensure.js';
-import type { SourceRow } from '../import/mapping.js';
+import type { Prepared, SourceRow } from '../import/mapping.js';
 import { keepMemoryFlat } from '../import/memory.js';
 import { rowHash } from '../import/raw.js';
 import type { MapEntry } from './changes.js';
@@ -47,13 +47,13 @@ export class ChunkDigest {
 export async function* chunkDigests(
   t: BatchTable,
   rows: Iterable<SourceRow>,
-  o: { size: number; keep: boolean; owners: Set<string> },
+  o: { size: number; keep: boolean; owners: Set<string>; keepMemory?: () => void },
 ): AsyncGenerator<ChunkDigest> {
   let chunk = new ChunkDigest(o.keep);
   for (const row of rows) {
-    const prepared = (t.lane && laneRow(t.lane, row)) || prepareRow(t.mapper, row, t.ctx);
+    const { prepared, hash } = digestRow(t, row);
     chunk.keys.push(row.key);
-    chunk.hashes.push(rowHash(row.values, row.joined, prepared.digest));
+    chunk.hashes.push(hash);
     if (prepared.kind === 'draft' && prepared.draft.self) {
       const code = ensureKey(prepared.draft.self);
       if (!o.owners.has(code)) {
@@ -65,11 +65,17 @@ export async function* chunkDigests(
     if (chunk.count % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     if (chunk.count === o.size) {
       yield chunk;
-      keepMemoryFlat();
+      (o.keepMemory ?? keepMemoryFlat)();
       chunk = new ChunkDigest(o.keep);
     }
   }
   if (chunk.count > 0) yield chunk;
+}
+
+/** A row mapped (lane or rules) and hashed as the import hashed it for legacy_row_map. */
+export function digestRow(t: BatchTable, row: SourceRow): { prepared: Prepared; hash: bigint } {
+  const prepared = (t.lane && laneRow(t.lane, row)) || prepareRow(t.mapper, row, t.ctx);
+  return { prepared, hash: rowHash(row.values, row.joined, prepared.digest) };
 }
 
 /** What differs between a chunk (lo, hi] of the file and the row map. */

@@ -1,4 +1,6 @@
+import os from 'node:os';
 import { openLegacy, withLegacyClient, writeJsonFile } from '../import/cli-support.js';
+import { UsageError } from '../../cli/usage-error.js';
 import { LegacyFailure } from '../import/errors.js';
 import { createProgress } from '../import/progress.js';
 import { formatReport } from '../import/report.js';
@@ -7,6 +9,7 @@ import { syncLegacy, type SyncReport } from './syncer.js';
 export interface LegacySyncOptions {
   from?: string;
   report?: string;
+  workers?: string;
 }
 
 /**
@@ -15,12 +18,14 @@ export interface LegacySyncOptions {
  * (source rows = imported + quarantined) does not hold afterwards.
  */
 export async function legacySync(o: LegacySyncOptions): Promise<void> {
-  const source = await openLegacy(o.from);
+  const workers = workersOption(o.workers);
+  // A backup copy stays on disk until the sync's worker threads have it open too.
+  const source = await openLegacy(o.from, { share: true });
   try {
     const progress = createProgress();
     const started = Date.now();
     const report = await withLegacyClient((client) =>
-      syncLegacy(client, source, { chunkSize: 5_000, progress }),
+      syncLegacy(client, source, { chunkSize: 5_000, progress, workers: { count: workers } }),
     );
     process.stdout.write(`${formatSync(report, Date.now() - started)}\n`);
     if (o.report) writeJsonFile(o.report, report);
@@ -28,6 +33,16 @@ export async function legacySync(o: LegacySyncOptions): Promise<void> {
   } finally {
     source.close();
   }
+}
+
+/** --workers: default one per core, at most 4 (the main thread compares and applies meanwhile). */
+export function workersOption(v: string | undefined): number {
+  if (v === undefined) return Math.min(4, os.availableParallelism());
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n > 16) {
+    throw new UsageError('--workers must be a whole number between 0 and 16');
+  }
+  return n;
 }
 
 function formatSync(r: SyncReport, ms: number): string {
@@ -43,7 +58,8 @@ function formatSync(r: SyncReport, ms: number): string {
   );
   return [
     ...lines,
-    `sync ${r.runId}: ${total === 0 ? 'nothing changed' : `${total} rows changed`} in ${(ms / 1000).toFixed(1)} s`,
+    `sync ${r.runId}: ${total === 0 ? 'nothing changed' : `${total} rows changed`} in ${(ms / 1000).toFixed(1)} s` +
+      (r.workers > 0 ? ` (file hashed by ${r.workers} worker threads)` : ''),
     formatReport(r.after),
   ].join('\n');
 }

@@ -29,9 +29,16 @@ import { inTransaction, resetSequences } from '../import/target-state.js';
 import { LegacyFailure } from '../import/errors.js';
 import { applyChange, markDeleted } from './changes.js';
 import { chunkDigests, diffChunk, type ChunkDiff, type ChunkDigest } from './digest.js';
+import { DigestPool, defaultWorkerScript, keepDriverHeap, pooledDigests } from './digest-pool.js';
 import { removePending } from './removals.js';
 
 const KEY_MAX = 2n ** 63n - 1n;
+
+/** Worker threads hashing the file's rows (digest-pool.ts); `script`: the compiled worker. */
+export interface SyncWorkers {
+  count: number;
+  script?: URL;
+}
 
 export interface SyncTableReport extends Counts {
   table: string;
@@ -41,6 +48,8 @@ export interface SyncTableReport extends Counts {
 export interface SyncReport {
   ok: boolean;
   runId: number;
+  /** Worker threads that read and hashed the file (0: this thread did). */
+  workers: number;
   tables: SyncTableReport[];
   /** The import's accounting after the sync (source rows = imported + quarantined). */
   after: ImportReport;
@@ -57,9 +66,10 @@ export interface SyncReport {
 export async function syncLegacy(
   client: pg.ClientBase,
   source: LegacyFile,
-  o: { chunkSize: number; progress: Progress },
+  o: { chunkSize: number; progress: Progress; workers?: SyncWorkers },
 ): Promise<SyncReport> {
   await acquireLegacyLock(client);
+  let pool: DigestPool | null = null;
   try {
     const imported = await findImportRun(client);
     if (!imported || imported.status !== 'completed') {
@@ -77,11 +87,12 @@ export async function syncLegacy(
       options: { chunkSize: o.chunkSize },
     });
     const session = await openMappingSession(client, source, run.id);
+    pool = await startPool(source, session, o.workers);
     const reports = new Map<string, SyncTableReport>();
     for (const t of session.tables) {
       const total = countRows(source.db, t.table.name);
       o.progress.start(t.table.name, total, 0);
-      const r = await syncTable(client, source, session, t, run.id, o.chunkSize, (n) =>
+      const r = await syncTable(client, source, session, t, run.id, o.chunkSize, pool, (n) =>
         o.progress.advance(t.table.name, n),
       );
       reports.set(t.table.name, r);
@@ -96,13 +107,35 @@ export async function syncLegacy(
     const report: SyncReport = {
       ok: after.ok,
       runId: run.id,
+      workers: pool?.size ?? 0,
       tables: [...reports.values()],
       after,
     };
     await finishRun(client, run.id, report.ok ? 'completed' : 'failed', report);
     return report;
   } finally {
+    await pool?.close();
     await releaseLegacyLock(client).catch(() => undefined);
+  }
+}
+
+/**
+ * The worker pool, when asked for and possible: the snapshot is a shared backup copy (a read
+ * transaction on the file itself cannot be shared) and the worker is compiled. Once every worker
+ * has the copy open it leaves the disk.
+ */
+async function startPool(
+  source: LegacyFile,
+  session: MappingSession,
+  workers: SyncWorkers | undefined,
+): Promise<DigestPool | null> {
+  const script = workers?.script ?? defaultWorkerScript();
+  const file = source.sharedPath;
+  try {
+    if (!workers || workers.count < 1 || !script || !file) return null;
+    return await DigestPool.start(script, file, session.inputs, workers.count);
+  } finally {
+    source.unshare();
   }
 }
 
@@ -117,6 +150,7 @@ async function syncTable(
   t: SessionTable,
   runId: number,
   chunkSize: number,
+  pool: DigestPool | null,
   advance: (n: number) => void,
 ): Promise<SyncTableReport> {
   const report: SyncTableReport = { table: t.table.name, unchanged: 0, ...zeroCounts() };
@@ -147,18 +181,44 @@ async function syncTable(
     done += digest?.count ?? 0;
     advance(done);
   };
-  // While PostgreSQL compares and applies one chunk, the next is read and hashed.
+  // While PostgreSQL compares and applies one chunk, the next ones are read and hashed.
   let pending: Promise<void> | null = null;
-  const owners = new Set<string>();
-  const rows = sourceRows(source.db, t.plan, KEY_MIN);
-  for await (const digest of chunkDigests(batch, rows, { size: chunkSize, keep, owners })) {
+  for await (const { digest, hi } of digests(source, session, t, batch, chunkSize, keep, pool)) {
     await pending;
-    pending = chunk(digest, digest.lastKey);
+    pending = chunk(digest, hi);
     pending.catch(() => undefined); // awaited next turn; never an unhandled rejection
   }
   await pending;
-  await chunk(null, KEY_MAX);
+  if (lo !== KEY_MAX) await chunk(null, KEY_MAX);
   return report;
+}
+
+/**
+ * The table's chunks, hashed: by the worker pool when there is one and the table allows it
+ * (rows read again by key, not kept; no reference rows, whose first row in key order owns its
+ * code), else in this thread.
+ */
+async function* digests(
+  source: LegacyFile,
+  session: MappingSession,
+  t: SessionTable,
+  batch: BatchTable,
+  size: number,
+  keep: boolean,
+  pool: DigestPool | null,
+): AsyncGenerator<{ digest: ChunkDigest; hi: bigint }> {
+  if (pool && !keep && !t.mapper.self && t.plan.keyColumn !== null) {
+    pool.table(t.table.name, session.actx.quarantined);
+    yield* pooledDigests(pool, source.db, t.plan, size);
+    return;
+  }
+  const owners = new Set<string>();
+  const rows = sourceRows(source.db, t.plan, KEY_MIN);
+  // With workers in the process, resident memory is theirs too: this thread minds its own heap.
+  const keepMemory = pool ? keepDriverHeap : undefined;
+  for await (const digest of chunkDigests(batch, rows, { size, keep, owners, keepMemory })) {
+    yield { digest, hi: digest.lastKey };
+  }
 }
 
 /**
