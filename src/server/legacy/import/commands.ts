@@ -27,7 +27,7 @@ export function addVerifyAndSync(p: Command): void {
     .option('--report <file.json>', 'write the sync report there')
     .option(
       '--workers <n>',
-      'threads reading and hashing the file besides the main one (default: one per core, at most 4; 0: none)',
+      'threads reading and hashing the file besides the main one (default: one per core, at most 2; 0: none)',
     )
     .action(async (o: { from: string; report?: string; workers?: string }) =>
       (await import('../sync/sync.command.js')).legacySync(o),

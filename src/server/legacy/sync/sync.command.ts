@@ -35,9 +35,12 @@ export async function legacySync(o: LegacySyncOptions): Promise<void> {
   }
 }
 
-/** --workers: default one per core, at most 4 (the main thread compares and applies meanwhile). */
+/**
+ * --workers: default one per core, at most 2 (each adds about 35 MB; two keep a sync of a
+ * 1M-order file under 300 MB). The main thread compares and applies meanwhile.
+ */
 export function workersOption(v: string | undefined): number {
-  if (v === undefined) return Math.min(4, os.availableParallelism());
+  if (v === undefined) return Math.min(2, os.availableParallelism());
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || n > 16) {
     throw new UsageError('--workers must be a whole number between 0 and 16');
