@@ -129,6 +129,27 @@ describe('sync worker threads', () => {
     }
   });
 
+  it('that do not start leave the hashing to this thread, which says so', async () => {
+    const lines: string[] = [];
+    const r = await withSource(
+      db.pool,
+      file,
+      (source, client) =>
+        syncLegacy(client, source, {
+          chunkSize: 50,
+          progress: { ...silentProgress, log: (line) => lines.push(line) },
+          workers: { count: 2, script: new URL('./no-such-worker.js', WORKER) },
+        }),
+      { share: true },
+    );
+    expect(r.ok).toBe(true);
+    expect(r.workers).toBe(0);
+    expect(r.tables.every((t) => t.inserted + t.updated + t.deleted === 0)).toBe(true);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Worker threads did not start \(.+\): hashing in one thread$/),
+    ]);
+  });
+
   it('say what went wrong: a file they cannot open, a range before its table', async () => {
     await withSource(
       db.pool,

@@ -98,7 +98,9 @@ export function sourceError(file: string, e: unknown): Error {
 /**
  * Removes the private copy while it is open: the connection keeps reading it (POSIX keeps an
  * unlinked file until its last descriptor closes) and nothing is left behind, even after a
- * kill -9. Where that is not possible (Windows), close() removes it.
+ * kill -9. Where that is not possible (Windows), close() removes it. A copy opened with `share`
+ * stays until unshare(): a kill -9 in that moment (sync starting its workers) leaves it in the
+ * temporary directory, named shopfloor-legacy-*.
  */
 function removeOpenCopy(dir: string): boolean {
   try {

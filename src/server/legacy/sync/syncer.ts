@@ -87,7 +87,7 @@ export async function syncLegacy(
       options: { chunkSize: o.chunkSize },
     });
     const session = await openMappingSession(client, source, run.id);
-    pool = await startPool(source, session, o.workers);
+    pool = await startPool(source, session, o.workers, o.progress);
     const reports = new Map<string, SyncTableReport>();
     for (const t of session.tables) {
       const total = countRows(source.db, t.table.name);
@@ -121,19 +121,24 @@ export async function syncLegacy(
 
 /**
  * The worker pool, when asked for and possible: the snapshot is a shared backup copy (a read
- * transaction on the file itself cannot be shared) and the worker is compiled. Once every worker
- * has the copy open it leaves the disk.
+ * transaction on the file itself cannot be shared), the worker is compiled, and it starts (else
+ * this thread hashes, as it says). Once every worker has the copy open it leaves the disk.
  */
 async function startPool(
   source: LegacyFile,
   session: MappingSession,
   workers: SyncWorkers | undefined,
+  progress: Progress,
 ): Promise<DigestPool | null> {
   const script = workers?.script ?? defaultWorkerScript();
   const file = source.sharedPath;
   try {
     if (!workers || workers.count < 1 || !script || !file) return null;
     return await DigestPool.start(script, file, session.inputs, workers.count);
+  } catch (e) {
+    // Slower, not wrong: this thread hashes the file as it always can.
+    progress.log(`Worker threads did not start (${(e as Error).message}): hashing in one thread`);
+    return null;
   } finally {
     source.unshare();
   }
