@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { SessionInputs } from '../import/session.js';
 import { keepHeapGrowthBelow } from '../import/memory.js';
 import { chunkEnds, KEY_MIN, type ReadPlan } from '../import/source-rows.js';
+import { compiledScript, WorkerPool } from '../workers/pool.js';
+import { quarantinedList } from '../workers/quarantined.js';
 import { ChunkDigest } from './digest.js';
 
 /**
@@ -14,10 +13,7 @@ import { ChunkDigest } from './digest.js';
  * has opened it (LegacySource `share`).
  */
 
-/**
- * A worker's young generation: its rows die young either way, and V8's default (up to 48 MB a
- * thread) would take the process past its memory target with two workers.
- */
+/** A worker's young generation (MB): its rows die young either way. */
 const WORKER_YOUNG_MB = 4;
 /** The main thread's garbage while workers hash, over the session and the chunks in flight. */
 const DRIVER_HEAP_BYTES = 16 * 2 ** 20;
@@ -27,45 +23,19 @@ export function keepDriverHeap(): void {
   keepHeapGrowthBelow(DRIVER_HEAP_BYTES);
 }
 
-export type ToWorker =
-  | { kind: 'table'; table: string; quarantined: [string, string[]][] }
-  | { kind: 'range'; id: number; lo: bigint; hi: bigint };
-
-export type FromWorker =
-  | { kind: 'ready' }
-  | { kind: 'range'; id: number; keys: BigInt64Array; hashes: BigInt64Array }
-  | { kind: 'error'; id: number | null; message: string };
-
+/** The worker's share of a range: keys and row hashes, in key order. */
 export interface RangeDigest {
   keys: bigint[];
   hashes: bigint[];
 }
 
-interface Waiting {
-  resolve: (d: RangeDigest) => void;
-  reject: (e: Error) => void;
-}
-
-/** The compiled worker next to this module; null when running from source (tests, tsx). */
+/** The compiled worker; null when running from source (tests, tsx). */
 export function defaultWorkerScript(): URL | null {
-  const url = new URL('./digest-worker.js', import.meta.url);
-  return fs.existsSync(fileURLToPath(url)) ? url : null;
+  return compiledScript('digest-worker.js', import.meta.url);
 }
 
 export class DigestPool {
-  private readonly waiting = new Map<number, Waiting>();
-  private next = 0;
-  private failure: Error | null = null;
-
-  private constructor(private readonly workers: Worker[]) {
-    for (const w of workers) {
-      w.on('message', (m: FromWorker) => this.receive(m));
-      w.on('error', (e) => this.fail(e));
-      w.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a sync worker stopped (exit ${code})`));
-      });
-    }
-  }
+  private constructor(private readonly pool: WorkerPool) {}
 
   /** Starts `count` workers on the snapshot at `file`; resolves once each has it open. */
   static async start(
@@ -74,75 +44,38 @@ export class DigestPool {
     inputs: SessionInputs,
     count: number,
   ): Promise<DigestPool> {
-    const workers = Array.from(
-      { length: count },
-      () =>
-        new Worker(script, {
-          workerData: { file, inputs },
-          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-        }),
+    const data = { file, inputs };
+    const youngMb = WORKER_YOUNG_MB;
+    return new DigestPool(
+      await WorkerPool.start({ script, data, count, youngMb, label: 'sync worker' }),
     );
-    try {
-      await Promise.all(workers.map(ready));
-    } catch (e) {
-      await Promise.all(workers.map((w) => w.terminate()));
-      throw e;
-    }
-    return new DigestPool(workers);
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.pool.size;
   }
 
   /** Ranges in flight that keep every worker busy. */
   get depth(): number {
-    return 2 * this.workers.length;
+    return 2 * this.pool.size;
   }
 
   /** The table the next ranges belong to, and the parent rows quarantined so far. */
   table(name: string, quarantined: ReadonlyMap<string, ReadonlySet<string>>): void {
-    const q: [string, string[]][] = [...quarantined].map(([t, keys]) => [t, [...keys]]);
-    for (const w of this.workers) w.postMessage({ kind: 'table', table: name, quarantined: q });
+    this.pool.broadcast({ kind: 'table', table: name, quarantined: quarantinedList(quarantined) });
   }
 
   /** Keys and row hashes of the rows with keys in (lo, hi], in key order. */
-  digest(lo: bigint, hi: bigint): Promise<RangeDigest> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.next++;
-    const worker = this.workers[id % this.workers.length]!;
-    return new Promise<RangeDigest>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ kind: 'range', id, lo, hi } satisfies ToWorker);
-    });
+  async digest(lo: bigint, hi: bigint): Promise<RangeDigest> {
+    const a = await this.pool.ask({ kind: 'range', lo, hi });
+    return {
+      keys: Array.from(a.keys as BigInt64Array),
+      hashes: Array.from(a.hashes as BigInt64Array),
+    };
   }
 
-  async close(): Promise<void> {
-    this.fail(new Error('the sync worker pool is closed'));
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-
-  private receive(m: FromWorker): void {
-    if (m.kind === 'ready') return;
-    if (m.kind === 'error') {
-      const e = new Error(`sync worker: ${m.message}`);
-      if (m.id === null) this.fail(e);
-      else this.settle(m.id)?.reject(e);
-      return;
-    }
-    this.settle(m.id)?.resolve({ keys: Array.from(m.keys), hashes: Array.from(m.hashes) });
-  }
-
-  private settle(id: number): Waiting | undefined {
-    const w = this.waiting.get(id);
-    this.waiting.delete(id);
-    return w;
-  }
-
-  private fail(e: Error): void {
-    this.failure ??= e;
-    for (const w of this.waiting.values()) w.reject(this.failure);
-    this.waiting.clear();
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 
@@ -183,22 +116,4 @@ export async function* pooledDigests(
     chunk.hashes = d.hashes;
     yield { digest: chunk, hi };
   }
-}
-
-/** Resolves when the worker says it has the snapshot open; rejects on its error or exit. */
-function ready(w: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: FromWorker) => {
-      if (m.kind === 'ready') done(resolve);
-      else if (m.kind === 'error') done(() => reject(new Error(`sync worker: ${m.message}`)));
-    };
-    const onError = (e: Error) => done(() => reject(e));
-    const onExit = (code: number) =>
-      done(() => reject(new Error(`a sync worker stopped (exit ${code})`)));
-    const done = (f: () => void) => {
-      w.off('message', onMessage).off('error', onError).off('exit', onExit);
-      f();
-    };
-    w.on('message', onMessage).on('error', onError).on('exit', onExit);
-  });
 }
