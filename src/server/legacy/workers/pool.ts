@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Worker threads that answer requests about key ranges of the legacy file (sync's hashes,
- * verify's checksums), so the rules' per-row work uses every core while the main thread talks
- * to PostgreSQL. Requests go round the workers; each worker answers its own in order (serve.ts).
+ * Worker threads that answer requests about key ranges of the legacy file (sync's row hashes:
+ * sync/digest-pool.ts), so the per-row work uses every core while the main thread talks to
+ * PostgreSQL. Requests go round the workers; each worker answers its own in order (serve.ts).
  * A worker's failure fails every request still waiting, and every later one.
  */
 
