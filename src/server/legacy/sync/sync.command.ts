@@ -36,7 +36,7 @@ export async function legacySync(o: LegacySyncOptions): Promise<void> {
 }
 
 /**
- * --workers: default one per core, at most 2 (each adds about 35 MB; two keep a sync of a
+ * --workers: default one per core, at most 2 (each adds about 20–30 MB; two keep a sync of a
  * 1M-order file under 300 MB). The main thread compares and applies meanwhile.
  */
 export function workersOption(v: string | undefined): number {
