@@ -51,10 +51,14 @@ export function laneRow(lane: Lane, row: SourceRow): ReturnType<Lane> {
   }
 }
 
-/** Maps a batch of source rows: its lane where it has one, else the rules, once per row in order. */
+/** Maps a source row: its table's lane when the row is plain, else the rules. */
+export function prepareOne(t: BatchTable, row: SourceRow): Prepared {
+  return (t.lane && laneRow(t.lane, row)) || prepareRow(t.mapper, row, t.ctx);
+}
+
+/** Maps a batch of source rows (prepareOne), once per row in order. */
 function prepareRows(t: BatchTable, rows: readonly SourceRow[]): Prepared[] {
-  const lane = t.lane;
-  return rows.map((r) => (lane && laneRow(lane, r)) || prepareRow(t.mapper, r, t.ctx));
+  return rows.map((r) => prepareOne(t, r));
 }
 
 /** Maps a batch of source rows (prepareRows) and hashes them. */

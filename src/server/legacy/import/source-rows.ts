@@ -9,6 +9,8 @@ import type { HasColumn, SourceJoin, SourceRow, SourceQuery, TableMapper } from 
 
 /** Smallest int8: "before the first row". */
 export const KEY_MIN = -(2n ** 63n);
+/** Largest int8: "after the last row". */
+export const KEY_MAX = 2n ** 63n - 1n;
 
 /**
  * How a source table is read in key order: its INTEGER PRIMARY KEY, else the rowid; a WITHOUT
@@ -115,10 +117,7 @@ export function* sourceRowsBetween(
   lo: bigint,
   hi: bigint,
 ): Generator<SourceRow> {
-  const stmt = db
-    .prepare(selectSql(p, `WHERE t.${p.keyColumn} > ? AND t.${p.keyColumn} <= ?`))
-    .safeIntegers(true)
-    .raw(true);
+  const stmt = rowStatement(db, p, 'between');
   const place = placer(p, stmt);
   for (const raw of stmt.iterate(lo, hi) as IterableIterator<LegacyValue[]>) yield place(raw);
 }
@@ -161,11 +160,11 @@ export function sourceRowByKey(db: Database.Database, p: ReadPlan): (key: bigint
   };
 }
 
-function rowStatement(db: Database.Database, p: ReadPlan, op: '>' | '=') {
-  return db
-    .prepare(selectSql(p, `WHERE t.${p.keyColumn} ${op} ?`))
-    .safeIntegers(true)
-    .raw(true);
+/** The row query after a key ('>'), at a key ('='), or in a range (lo, hi] ('between'). */
+function rowStatement(db: Database.Database, p: ReadPlan, op: '>' | '=' | 'between') {
+  const k = `t.${p.keyColumn}`;
+  const where = op === 'between' ? `WHERE ${k} > ? AND ${k} <= ?` : `WHERE ${k} ${op} ?`;
+  return db.prepare(selectSql(p, where)).safeIntegers(true).raw(true);
 }
 
 /** Rows as arrays (a third cheaper than objects), placed by the statement's column positions. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SessionInputs } from '../import/session.js';
 import { keepHeapGrowthBelow } from '../import/memory.js';
-import { chunkEnds, KEY_MIN, type ReadPlan } from '../import/source-rows.js';
+import { chunkEnds, KEY_MAX, KEY_MIN, type ReadPlan } from '../import/source-rows.js';
 import { compiledScript, WorkerPool } from '../workers/pool.js';
 import { quarantinedList } from '../workers/quarantined.js';
 import { ChunkDigest } from './digest.js';
@@ -78,8 +78,6 @@ export class DigestPool {
     return this.pool.close();
   }
 }
-
-const KEY_MAX = 2n ** 63n - 1n;
 
 /**
  * The table's chunks of `size` rows, hashed by the pool, in key order: each with the end of its

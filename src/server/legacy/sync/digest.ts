@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { laneRow, prepareRow, type BatchTable } from '../import/batch.js';
+import { prepareOne, type BatchTable } from '../import/batch.js';
 import { ensureKey } from '../import/ensure.js';
 import type { Prepared, SourceRow } from '../import/mapping.js';
 import { keepMemoryFlat } from '../import/memory.js';
@@ -74,7 +74,7 @@ export async function* chunkDigests(
 
 /** A row mapped (lane or rules) and hashed as the import hashed it for legacy_row_map. */
 export function digestRow(t: BatchTable, row: SourceRow): { prepared: Prepared; hash: bigint } {
-  const prepared = (t.lane && laneRow(t.lane, row)) || prepareRow(t.mapper, row, t.ctx);
+  const prepared = prepareOne(t, row);
   return { prepared, hash: rowHash(row.values, row.joined, prepared.digest) };
 }
 

@@ -20,6 +20,7 @@ import { openMappingSession, type MappingSession, type SessionTable } from '../i
 import { ensureSideTable } from '../import/side-table.js';
 import {
   countRows,
+  KEY_MAX,
   KEY_MIN,
   sourceQuery,
   sourceRowByKey,
@@ -31,8 +32,6 @@ import { applyChange, markDeleted } from './changes.js';
 import { chunkDigests, diffChunk, type ChunkDiff, type ChunkDigest } from './digest.js';
 import { DigestPool, defaultWorkerScript, keepDriverHeap, pooledDigests } from './digest-pool.js';
 import { removePending } from './removals.js';
-
-const KEY_MAX = 2n ** 63n - 1n;
 
 /** Worker threads hashing the file's rows (digest-pool.ts); `script`: the compiled worker. */
 export interface SyncWorkers {

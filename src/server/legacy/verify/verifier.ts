@@ -7,7 +7,7 @@ import { ROW_SEP } from '../import/pg-text.js';
 import type { Progress } from '../import/progress.js';
 import { acquireLegacyLock, releaseLegacyLock } from '../import/runs.js';
 import { openMappingSession, type SessionTable } from '../import/session.js';
-import { countRows, KEY_MIN, sourceBatches } from '../import/source-rows.js';
+import { countRows, KEY_MAX, KEY_MIN, sourceBatches } from '../import/source-rows.js';
 import {
   actualCanonSql,
   expectedCanon,
@@ -16,7 +16,6 @@ import {
 } from './canonical.js';
 import { describeDifference, type Difference } from './differences.js';
 
-const KEY_MAX = 2n ** 63n - 1n;
 /** Ranges this small (in expected and actual rows) are compared row by row. */
 const LEAF = 16;
 
