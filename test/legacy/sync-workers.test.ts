@@ -7,7 +7,7 @@ import { importFile, tempDir, withSource } from './import-support.js';
 import { laneFor } from '../../src/server/legacy/import/lanes/index.js';
 import { silentProgress } from '../../src/server/legacy/import/progress.js';
 import { openMappingSession } from '../../src/server/legacy/import/session.js';
-import { KEY_MIN, sourceRows } from '../../src/server/legacy/import/source-rows.js';
+import { KEY_MAX, KEY_MIN, sourceRows } from '../../src/server/legacy/import/source-rows.js';
 import { chunkDigests } from '../../src/server/legacy/sync/digest.js';
 import { DigestPool, pooledDigests } from '../../src/server/legacy/sync/digest-pool.js';
 import { syncLegacy } from '../../src/server/legacy/sync/syncer.js';
@@ -18,7 +18,6 @@ import { syncLegacy } from '../../src/server/legacy/sync/syncer.js';
  * test/legacy/sync.test.ts runs every sync scenario with and without them.
  */
 const WORKER = new URL('../../dist/server/legacy/sync/digest-worker.js', import.meta.url);
-const KEY_MAX = 2n ** 63n - 1n;
 
 let db: TestDatabase;
 let file: string;
